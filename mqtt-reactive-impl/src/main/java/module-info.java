@@ -1,0 +1,12 @@
+/**
+ * The reactor-netty implementation of mqtt-reactive.
+ */
+module io.mqttreactive.impl {
+    requires io.mqttreactive.api;
+    requires reactor.netty.core;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.codec;
+    requires static org.jspecify;
+}
