@@ -1,5 +1,6 @@
 /**
- * The reactor-netty implementation of mqtt-reactive.
+ * The reactor-netty implementation of mqtt-reactive. Only {@code io.mqttreactive.netty} is exported; the
+ * codec, transport, session and flow packages are internal.
  */
 module io.mqttreactive.impl {
     requires io.mqttreactive.api;
@@ -9,4 +10,6 @@ module io.mqttreactive.impl {
     requires io.netty.transport;
     requires io.netty.codec;
     requires static org.jspecify;
+
+
 }
