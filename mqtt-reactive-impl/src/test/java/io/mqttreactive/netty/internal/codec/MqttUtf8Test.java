@@ -117,6 +117,21 @@ class MqttUtf8Test {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "\u20ac\u20ac", "\ud83d\ude00", "\u00e9t\u00e9"})
+    @DisplayName("writing fits a buffer whose maximum capacity is the exact encoded size")
+    void writesIntoAnExactSizeBuffer(String value) {
+        int size = MqttUtf8.size(value);
+        ByteBuf out = Unpooled.buffer(size, size);
+        try {
+            MqttUtf8.write(out, value);
+            assertThat(out.writerIndex()).isEqualTo(size);
+            assertThat(MqttUtf8.read(out)).isEqualTo(value);
+        } finally {
+            out.release();
+        }
+    }
+
     @Test
     void encodedLengthMatchesTheJdkForMixedText() {
         String mixed = "topic/\u00e9t\u00e9/\u20ac/\ud83d\ude00/end";
