@@ -84,8 +84,22 @@ public final class CodecTestSupport {
 
     /** Asserts both directions: the packet encodes to the bytes and the bytes decode to an equal packet. */
     public static void assertGolden(MqttPacket packet, MqttVersion version, byte[] bytes) {
-        assertThat(HexFormat.of().formatHex(encode(packet, version))).isEqualTo(HexFormat.of().formatHex(bytes));
+        assertSameBytes(encode(packet, version), bytes);
         assertSamePacket(decode(bytes, version), packet);
+    }
+
+    /** Asserts equal bytes; a difference is reported by its first offset with a few bytes of context. */
+    public static void assertSameBytes(byte[] actual, byte[] expected) {
+        int mismatch = Arrays.mismatch(actual, expected);
+        assertThat(mismatch).as(() -> "first difference at byte " + mismatch + " (lengths " + actual.length + " and "
+                + expected.length + "): actual " + window(actual, mismatch) + ", expected " + window(expected, mismatch))
+                .isEqualTo(-1);
+    }
+
+    private static String window(byte[] bytes, int offset) {
+        int from = Math.max(0, offset - 4);
+        int to = Math.min(bytes.length, offset + 8);
+        return "..." + HexFormat.ofDelimiter(" ").formatHex(bytes, from, to) + "...";
     }
 
     /**
