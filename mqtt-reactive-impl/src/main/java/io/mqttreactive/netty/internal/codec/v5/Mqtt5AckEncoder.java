@@ -32,7 +32,7 @@ final class Mqtt5AckEncoder extends DiagnosticsOmittingEncoder<AckPacket> {
         if (propertyLength == 0) {
             return packet.reasonCode() == ReasonCode.SUCCESS ? 2 : 3;
         }
-        return Mqtt5Fields.remainingLength(3 + PropertySizer.sizeWithLength(propertyLength));
+        return Mqtt5Fields.saturatedLength(3 + PropertySizer.sizeWithLength(propertyLength));
     }
 
     @Override

@@ -25,7 +25,7 @@ final class Mqtt5AuthEncoder extends DiagnosticsOmittingEncoder<AuthPacket> {
             throw MqttEncodeException.invalid("AUTH needs an Authentication Method");
         }
         long propertyLength = PropertySizer.measure(sink -> properties(packet, sink));
-        return Mqtt5Fields.remainingLength(1 + PropertySizer.sizeWithLength(propertyLength));
+        return Mqtt5Fields.saturatedLength(1 + PropertySizer.sizeWithLength(propertyLength));
     }
 
     private static boolean isShortForm(AuthPacket packet) {

@@ -27,7 +27,7 @@ final class Mqtt5ConnAckEncoder extends DiagnosticsOmittingEncoder<ConnAckPacket
             throw MqttEncodeException.invalid("Authentication Data requires an Authentication Method");
         }
         long propertyLength = PropertySizer.measure(sink -> properties(packet, sink));
-        return Mqtt5Fields.remainingLength(2 + PropertySizer.sizeWithLength(propertyLength));
+        return Mqtt5Fields.saturatedLength(2 + PropertySizer.sizeWithLength(propertyLength));
     }
 
     @Override

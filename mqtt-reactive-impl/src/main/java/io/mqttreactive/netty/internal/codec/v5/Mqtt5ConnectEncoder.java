@@ -47,7 +47,7 @@ final class Mqtt5ConnectEncoder extends FixedHeaderEncoder<ConnectPacket> {
         if (packet.password() != null) {
             length += MqttBinary.size(packet.password());
         }
-        return Mqtt5Fields.remainingLength(length);
+        return Mqtt5Fields.saturatedLength(length);
     }
 
     private static long willLength(WillPacket will) {

@@ -22,7 +22,7 @@ final class Mqtt5DisconnectEncoder extends DiagnosticsOmittingEncoder<Disconnect
         if (propertyLength == 0) {
             return packet.reasonCode() == ReasonCode.SUCCESS ? 0 : 1;
         }
-        return Mqtt5Fields.remainingLength(1 + PropertySizer.sizeWithLength(propertyLength));
+        return Mqtt5Fields.saturatedLength(1 + PropertySizer.sizeWithLength(propertyLength));
     }
 
     @Override

@@ -92,7 +92,7 @@ final class Mqtt5Fields {
     }
 
     /** Returns a body length as a remaining length, saturated so that an oversize packet stays oversize. */
-    static int remainingLength(long bodyLength) {
+    static int saturatedLength(long bodyLength) {
         return (int) Math.min(bodyLength, Integer.MAX_VALUE);
     }
 }

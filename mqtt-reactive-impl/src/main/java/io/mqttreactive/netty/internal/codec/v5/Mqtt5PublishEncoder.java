@@ -40,7 +40,7 @@ final class Mqtt5PublishEncoder extends FixedHeaderEncoder<PublishPacket> {
             Mqtt5Fields.topicNameSize("response topic", packet.responseTopic(), false);
         }
         length += PropertySizer.sizeWithLength(PropertySizer.measure(sink -> properties(packet, sink)));
-        return Mqtt5Fields.remainingLength(length + packet.payload().length);
+        return Mqtt5Fields.saturatedLength(length + packet.payload().length);
     }
 
     @Override

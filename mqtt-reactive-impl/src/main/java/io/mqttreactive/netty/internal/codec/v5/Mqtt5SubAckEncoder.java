@@ -24,7 +24,7 @@ final class Mqtt5SubAckEncoder extends DiagnosticsOmittingEncoder<SubAckPacket> 
             ReasonCodes.checkSendable(MqttPacketType.SUBACK, reasonCode);
         }
         long propertyLength = PropertySizer.measure(sink -> properties(packet, sink));
-        return Mqtt5Fields.remainingLength(2 + PropertySizer.sizeWithLength(propertyLength)
+        return Mqtt5Fields.saturatedLength(2 + PropertySizer.sizeWithLength(propertyLength)
                 + packet.reasonCodes().size());
     }
 

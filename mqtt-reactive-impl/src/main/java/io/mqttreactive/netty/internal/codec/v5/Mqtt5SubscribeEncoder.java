@@ -28,7 +28,7 @@ final class Mqtt5SubscribeEncoder extends FixedHeaderEncoder<SubscribePacket> {
             checkOptions(subscription);
             length += Mqtt5Fields.topicFilterSize(subscription.topicFilter()) + 1;
         }
-        return Mqtt5Fields.remainingLength(length);
+        return Mqtt5Fields.saturatedLength(length);
     }
 
     private static void checkOptions(SubscriptionRequest subscription) {

@@ -24,7 +24,7 @@ final class Mqtt5UnsubAckEncoder extends DiagnosticsOmittingEncoder<UnsubAckPack
             ReasonCodes.checkSendable(MqttPacketType.UNSUBACK, reasonCode);
         }
         long propertyLength = PropertySizer.measure(sink -> properties(packet, sink));
-        return Mqtt5Fields.remainingLength(2 + PropertySizer.sizeWithLength(propertyLength)
+        return Mqtt5Fields.saturatedLength(2 + PropertySizer.sizeWithLength(propertyLength)
                 + packet.reasonCodes().size());
     }
 

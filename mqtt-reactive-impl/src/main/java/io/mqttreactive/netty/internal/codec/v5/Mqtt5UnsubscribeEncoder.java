@@ -24,7 +24,7 @@ final class Mqtt5UnsubscribeEncoder extends FixedHeaderEncoder<UnsubscribePacket
         for (String filter : packet.topicFilters()) {
             length += Mqtt5Fields.topicFilterSize(filter);
         }
-        return Mqtt5Fields.remainingLength(length);
+        return Mqtt5Fields.saturatedLength(length);
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Mqtt5ConnectCodecTest {
 
+    private static final String HEADER = "0004 4d515454 05";
+
     private static final WillPacket FULL_WILL = new WillPacket("w/t", Mqtt5Wire.utf8("bye"), MqttQos.AT_LEAST_ONCE,
             true, 5, 120, true, "text", "r/t", new byte[] {(byte) 0xC0}, List.of(new UserProperty("x", "y")));
 
@@ -110,8 +112,6 @@ class Mqtt5ConnectCodecTest {
                 "0000"));              // empty will payload
     }
 
-    private static final String HEADER = "0004 4d515454 05";
-
     @ParameterizedTest(name = "protocol name/level {0} is a Protocol Error")
     @ValueSource(strings = {"0004 4d515458 05", "0004 4d515454 04", "0006 4d5149736470 05"})
     void wrongProtocol(String nameAndLevel) {
@@ -130,7 +130,7 @@ class Mqtt5ConnectCodecTest {
         assertMalformed(packet("10", HEADER, "1e 003c 00 0000 00 0001 74 0000"));
     }
 
-    @ParameterizedTest(name = "connect flags {0} without the will flag are Malformed [MQTT-3.1.2-11]/[MQTT-3.1.2-13] (5.0)")
+    @ParameterizedTest(name = "connect flags {0} without will flag: Malformed [MQTT-3.1.2-11]/[MQTT-3.1.2-13] (5.0)")
     @ValueSource(strings = {"0a", "12", "22"})
     void willBitsWithoutWillFlag(String flags) {
         assertMalformed(packet("10", HEADER, flags, "003c 00 0000"));
