@@ -98,6 +98,7 @@ final class PropertyReader {
     }
 
     private void readValue(Mqtt5Property current) {
+        number = 0;
         text = null;
         data = null;
         pair = null;
