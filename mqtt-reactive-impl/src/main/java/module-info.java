@@ -9,6 +9,7 @@ module io.mqttreactive.impl {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec;
+    requires io.netty.handler;
     requires static org.jspecify;
 
 
