@@ -50,11 +50,11 @@ final class NettyCodec {
         }
     }
 
-    /** Encodes {@code packet} with Netty; the caller releases the returned buffer. */
-    static ByteBuf encode(MqttPacket packet, MqttVersion version) {
+    /** Encodes {@code message}, which the channel releases, with Netty; the caller releases the returned buffer. */
+    static ByteBuf encode(MqttMessage message, MqttVersion version) {
         EmbeddedChannel channel = channel(version, MqttEncoder.INSTANCE);
         try {
-            assertThat(channel.writeOutbound(NettyMessages.from(packet))).isTrue();
+            assertThat(channel.writeOutbound(message)).isTrue();
             ByteBuf encoded = channel.readOutbound();
             assertThat(channel.outboundMessages()).isEmpty();
             return encoded;

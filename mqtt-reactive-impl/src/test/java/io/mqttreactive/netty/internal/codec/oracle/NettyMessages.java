@@ -75,15 +75,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Converts model packets into Netty's {@link MqttMessage} types, so that Netty's {@code MqttEncoder} can encode them
- * (MQTT 3.1.1 chapter 3, MQTT 5.0 chapter 3). MQTT 5 properties at the model's absent or default value are left out.
+ * (MQTT 3.1.1 chapter 3, MQTT 5.0 chapter 3). MQTT 5 properties at the model's absent or default value are left out,
+ * or, by {@link #WRITING_DEFAULTS}, written wherever the standard allows the default on the wire.
  * A PUBLISH carries its payload in a buffer the encoder releases.
  */
 final class NettyMessages {
 
-    private NettyMessages() {
+    static final NettyMessages OMITTING_DEFAULTS = new NettyMessages(false);
+    static final NettyMessages WRITING_DEFAULTS = new NettyMessages(true);
+
+    private final boolean explicitDefaults;
+
+    private NettyMessages(boolean explicitDefaults) {
+        this.explicitDefaults = explicitDefaults;
     }
 
-    static MqttMessage from(MqttPacket packet) {
+    MqttMessage from(MqttPacket packet) {
         if (packet instanceof ConnectPacket connect) {
             return connect(connect);
         }
@@ -107,7 +114,7 @@ final class NettyMessages {
         }
         if (packet instanceof UnsubscribePacket unsubscribe) {
             return new MqttUnsubscribeMessage(header(MqttPacketType.UNSUBSCRIBE), idAndProperties(
-                    unsubscribe.packetId(), new NettyPropertiesBuilder().userProperties(unsubscribe.userProperties())
+                    unsubscribe.packetId(), properties().userProperties(unsubscribe.userProperties())
                             .build()), new MqttUnsubscribePayload(unsubscribe.topicFilters()));
         }
         if (packet instanceof UnsubAckPacket unsubAck) {
@@ -117,7 +124,7 @@ final class NettyMessages {
         }
         if (packet instanceof DisconnectPacket disconnect) {
             return new MqttMessage(header(MqttPacketType.DISCONNECT), new MqttReasonCodeAndPropertiesVariableHeader(
-                    (byte) disconnect.reasonCode(), new NettyPropertiesBuilder()
+                    (byte) disconnect.reasonCode(), properties()
                             .integer(SESSION_EXPIRY_INTERVAL, disconnect.sessionExpiryInterval(),
                                     ConnAckPacket.ABSENT_SESSION_EXPIRY)
                             .reasonStringAndUserProperties(disconnect.reasonString(), disconnect.userProperties())
@@ -126,7 +133,7 @@ final class NettyMessages {
         }
         if (packet instanceof AuthPacket auth) {
             return new MqttMessage(header(MqttPacketType.AUTH), new MqttReasonCodeAndPropertiesVariableHeader(
-                    (byte) auth.reasonCode(), new NettyPropertiesBuilder()
+                    (byte) auth.reasonCode(), properties()
                             .string(AUTHENTICATION_METHOD, auth.authenticationMethod())
                             .binary(AUTHENTICATION_DATA, auth.authenticationData())
                             .reasonStringAndUserProperties(auth.reasonString(), auth.userProperties())
@@ -143,9 +150,9 @@ final class NettyMessages {
         };
     }
 
-    private static MqttConnectMessage connect(ConnectPacket connect) {
+    private MqttConnectMessage connect(ConnectPacket connect) {
         WillPacket will = connect.will();
-        MqttProperties properties = new NettyPropertiesBuilder()
+        MqttProperties properties = properties()
                 .integer(SESSION_EXPIRY_INTERVAL, connect.sessionExpiryInterval(), 0)
                 .integer(RECEIVE_MAXIMUM, connect.receiveMaximum(), ConnectPacket.DEFAULT_RECEIVE_MAXIMUM)
                 .integer(MAXIMUM_PACKET_SIZE, connect.maximumPacketSize(), ConnectPacket.NO_MAXIMUM_PACKET_SIZE)
@@ -160,7 +167,7 @@ final class NettyMessages {
                 connect.version().protocolLevel(), connect.username() != null, connect.password() != null,
                 will != null && will.retain(), will == null ? 0 : will.qos().code(), will != null,
                 connect.cleanStart(), connect.keepAliveSeconds(), properties);
-        MqttProperties willProperties = will == null ? MqttProperties.NO_PROPERTIES : new NettyPropertiesBuilder()
+        MqttProperties willProperties = will == null ? MqttProperties.NO_PROPERTIES : properties()
                 .integer(WILL_DELAY_INTERVAL, will.willDelayInterval(), 0)
                 .integer(PUBLICATION_EXPIRY_INTERVAL, will.messageExpiryInterval(), PublishPacket.NO_MESSAGE_EXPIRY)
                 .flag(PAYLOAD_FORMAT_INDICATOR, will.payloadFormatUtf8(), false)
@@ -175,8 +182,8 @@ final class NettyMessages {
         return new MqttConnectMessage(header(MqttPacketType.CONNECT), variableHeader, payload);
     }
 
-    private static MqttConnAckMessage connAck(ConnAckPacket connAck) {
-        MqttProperties properties = new NettyPropertiesBuilder()
+    private MqttConnAckMessage connAck(ConnAckPacket connAck) {
+        MqttProperties properties = properties()
                 .integer(SESSION_EXPIRY_INTERVAL, connAck.sessionExpiryInterval(), ConnAckPacket.ABSENT_SESSION_EXPIRY)
                 .integer(RECEIVE_MAXIMUM, connAck.receiveMaximum(), ConnectPacket.DEFAULT_RECEIVE_MAXIMUM)
                 .integer(MAXIMUM_QOS, connAck.maximumQos(), 2)
@@ -198,8 +205,8 @@ final class NettyMessages {
                 MqttConnectReturnCode.valueOf((byte) connAck.reasonCode()), connAck.sessionPresent(), properties));
     }
 
-    private static MqttPublishMessage publish(PublishPacket publish) {
-        MqttProperties properties = new NettyPropertiesBuilder()
+    private MqttPublishMessage publish(PublishPacket publish) {
+        MqttProperties properties = properties()
                 .integer(PUBLICATION_EXPIRY_INTERVAL, publish.messageExpiryInterval(), PublishPacket.NO_MESSAGE_EXPIRY)
                 .flag(PAYLOAD_FORMAT_INDICATOR, publish.payloadFormatUtf8(), false)
                 .string(CONTENT_TYPE, publish.contentType())
@@ -216,8 +223,8 @@ final class NettyMessages {
                 Unpooled.wrappedBuffer(publish.payload()));
     }
 
-    private static MqttSubscribeMessage subscribe(SubscribePacket subscribe) {
-        MqttProperties properties = new NettyPropertiesBuilder()
+    private MqttSubscribeMessage subscribe(SubscribePacket subscribe) {
+        MqttProperties properties = properties()
                 .integer(SUBSCRIPTION_IDENTIFIER, subscribe.subscriptionIdentifier(), 0)
                 .userProperties(subscribe.userProperties())
                 .build();
@@ -232,6 +239,10 @@ final class NettyMessages {
                 MqttSubscriptionOption.RetainedHandlingPolicy.valueOf(request.retainHandling())));
     }
 
+    private NettyPropertiesBuilder properties() {
+        return new NettyPropertiesBuilder(explicitDefaults);
+    }
+
     private static MqttFixedHeader header(MqttPacketType type) {
         MqttQoS qos = type.requiredFlags() == 0b0010 ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
         return new MqttFixedHeader(MqttMessageType.valueOf(type.code()), false, qos, false, 0);
@@ -241,8 +252,8 @@ final class NettyMessages {
         return new MqttMessageIdAndPropertiesVariableHeader(packetId, properties);
     }
 
-    private static MqttProperties reasonStringAndUserProperties(@Nullable String reasonString,
+    private MqttProperties reasonStringAndUserProperties(@Nullable String reasonString,
             List<UserProperty> userProperties) {
-        return new NettyPropertiesBuilder().reasonStringAndUserProperties(reasonString, userProperties).build();
+        return properties().reasonStringAndUserProperties(reasonString, userProperties).build();
     }
 }

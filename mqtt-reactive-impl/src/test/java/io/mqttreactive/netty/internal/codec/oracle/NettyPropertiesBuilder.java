@@ -3,19 +3,33 @@ package io.mqttreactive.netty.internal.codec.oracle;
 import io.mqttreactive.netty.internal.packet.UserProperty;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds Netty's {@link MqttProperties} from model fields (MQTT 5.0 section 2.2.2.2), leaving out every property
  * whose value is the model's absent or default value, as the model's convention keeps such properties off the wire.
+ * With {@code explicitDefaults} it writes such a property anyway wherever the standard allows its default value on
+ * the wire (not Maximum Packet Size 0, Maximum QoS 2, Topic Alias 0 or Subscription Identifier 0, and not an
+ * absent value that has no wire form), as another implementation may.
  */
 final class NettyPropertiesBuilder {
 
+    private static final Set<MqttPropertyType> NO_DEFAULT_ON_THE_WIRE = EnumSet.of(MqttPropertyType.MAXIMUM_PACKET_SIZE,
+            MqttPropertyType.MAXIMUM_QOS, MqttPropertyType.TOPIC_ALIAS, MqttPropertyType.SUBSCRIPTION_IDENTIFIER);
+
     private final MqttProperties properties = new MqttProperties();
+    private final boolean explicitDefaults;
+
+    NettyPropertiesBuilder(boolean explicitDefaults) {
+        this.explicitDefaults = explicitDefaults;
+    }
 
     NettyPropertiesBuilder integer(MqttPropertyType type, long value, long absent) {
-        if (value != absent) {
+        boolean defaultOnTheWire = explicitDefaults && absent >= 0 && !NO_DEFAULT_ON_THE_WIRE.contains(type);
+        if (value != absent || defaultOnTheWire) {
             properties.add(new MqttProperties.IntegerProperty(type.value(), (int) value));
         }
         return this;
