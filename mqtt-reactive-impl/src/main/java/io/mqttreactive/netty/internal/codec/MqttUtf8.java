@@ -53,10 +53,9 @@ public final class MqttUtf8 {
 
     /** Writes {@code s} with its length prefix; {@code s} must have passed {@link #encodedLength}. */
     public static void write(ByteBuf out, String s) {
-        int lengthIndex = out.writerIndex();
-        out.writeShort(0);
-        int written = ByteBufUtil.writeUtf8(out, s);
-        out.setShort(lengthIndex, written);
+        int length = ByteBufUtil.utf8Bytes(s);
+        out.writeShort(length);
+        ByteBufUtil.reserveAndWriteUtf8(out, s, length);
     }
 
     /** Reads a length-prefixed string that must lie complete inside {@code in}. */
