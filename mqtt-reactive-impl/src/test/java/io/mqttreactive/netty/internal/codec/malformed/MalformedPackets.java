@@ -15,9 +15,11 @@ import java.util.List;
  * breaks. The classification follows MQTT 5.0 section 1.2 (Malformed Packet: cannot be parsed according to the
  * specification; Protocol Error: parsed, but carries data the protocol does not allow), the explicit statements of
  * sections 1.5.4, 2.1.3 and 2.2.2.2 (ill-formed UTF-8, invalid fixed-header flags and a property identifier not
- * valid for the packet type are Malformed Packets) and section 4.13; MQTT 3.1 and 3.1.1 only say "close the
- * connection", so their cases use the same classification. Packet Too Large (0x95) is the size check of section
- * 3.1.2.11.4, made on the fixed header before the body has arrived.
+ * valid for the packet type are Malformed Packets) and section 4.13. MQTT 3.1 and 3.1.1 only say "close the
+ * connection"; their cases follow the rule the 3.x codec documents, 0x81 for syntax and 0x82 for a well-formed value
+ * the version does not allow, which counts an invalid combination of flags (DUP with QoS 0, a password flag without
+ * the user name flag) as syntax. Packet Too Large (0x95) is the size check of section 3.1.2.11.4, made on the fixed
+ * header before the body has arrived.
  */
 final class MalformedPackets {
 
@@ -103,7 +105,7 @@ final class MalformedPackets {
                         + "(5.0 section 3.1.2.11.4)", 128, "30 7F"),
                 c(MQTT_3_1_1, "PUBLISH QoS 3 [MQTT-3.3.1-4] (3.1.1)", MALFORMED, "36 05 | 00 01 61 | 00 01"),
                 c(MQTT_5_0, "PUBLISH QoS 3 [MQTT-3.3.1-4] (5.0)", MALFORMED, "36 06 | 00 01 61 | 00 01 | 00"),
-                c(MQTT_3_1_1, "PUBLISH QoS 0 with DUP [MQTT-3.3.1-2] (3.1.1)", PROTOCOL_ERROR, "38 03 | 00 01 61"),
+                c(MQTT_3_1_1, "PUBLISH QoS 0 with DUP [MQTT-3.3.1-2] (3.1.1)", MALFORMED, "38 03 | 00 01 61"),
                 c(MQTT_5_0, "PUBLISH QoS 0 with DUP [MQTT-3.3.1-2] (5.0)", PROTOCOL_ERROR, "38 04 | 00 01 61 | 00"),
                 c(MQTT_3_1_1, "PUBLISH QoS 1 with packet id 0 [MQTT-2.3.1-1] (3.1.1)", PROTOCOL_ERROR,
                         "32 05 | 00 01 61 | 00 00"),
@@ -133,7 +135,7 @@ final class MalformedPackets {
                         "10 0E | 00 04 4D 51 54 54 | 05 | 03 | 00 3C | 00 | 00 01 61"),
                 c(MQTT_3_1_1, "CONNECT will QoS 3 [MQTT-3.1.2-14] (3.1.1)", MALFORMED,
                         "10 14 | 00 04 4D 51 54 54 | 04 | 1E | 00 3C | 00 01 61 | 00 01 74 | 00 02 68 69"),
-                c(MQTT_3_1_1, "CONNECT password without user name [MQTT-3.1.2-22] (3.1.1)", PROTOCOL_ERROR,
+                c(MQTT_3_1_1, "CONNECT password without user name [MQTT-3.1.2-22] (3.1.1)", MALFORMED,
                         "10 10 | 00 04 4D 51 54 54 | 04 | 42 | 00 3C | 00 01 61 | 00 01 70"),
                 c(MQTT_3_1_1, "CONNACK return code 6 is undefined (3.1.1 section 3.2.2.3)", PROTOCOL_ERROR,
                         "20 02 | 00 | 06"),
