@@ -18,8 +18,9 @@ import java.util.List;
  * valid for the packet type are Malformed Packets) and section 4.13. MQTT 3.1 and 3.1.1 only say "close the
  * connection"; their cases follow the rule the 3.x codec documents, 0x81 for syntax and 0x82 for a well-formed value
  * the version does not allow, which counts an invalid combination of flags (DUP with QoS 0, a password flag without
- * the user name flag) as syntax. Packet Too Large (0x95) is the size check of section 3.1.2.11.4, made on the fixed
- * header before the body has arrived.
+ * the user name flag) as syntax. DUP with QoS 0, which no version classifies, follows both codecs' documented choice,
+ * Malformed, in 5.0 too, although section 1.2 reads as Protocol Error. Packet Too Large (0x95) is the size check of
+ * section 3.1.2.11.4, made on the fixed header before the body has arrived.
  */
 final class MalformedPackets {
 
@@ -106,7 +107,7 @@ final class MalformedPackets {
                 c(MQTT_3_1_1, "PUBLISH QoS 3 [MQTT-3.3.1-4] (3.1.1)", MALFORMED, "36 05 | 00 01 61 | 00 01"),
                 c(MQTT_5_0, "PUBLISH QoS 3 [MQTT-3.3.1-4] (5.0)", MALFORMED, "36 06 | 00 01 61 | 00 01 | 00"),
                 c(MQTT_3_1_1, "PUBLISH QoS 0 with DUP [MQTT-3.3.1-2] (3.1.1)", MALFORMED, "38 03 | 00 01 61"),
-                c(MQTT_5_0, "PUBLISH QoS 0 with DUP [MQTT-3.3.1-2] (5.0)", PROTOCOL_ERROR, "38 04 | 00 01 61 | 00"),
+                c(MQTT_5_0, "PUBLISH QoS 0 with DUP [MQTT-3.3.1-2] (5.0)", MALFORMED, "38 04 | 00 01 61 | 00"),
                 c(MQTT_3_1_1, "PUBLISH QoS 1 with packet id 0 [MQTT-2.3.1-1] (3.1.1)", PROTOCOL_ERROR,
                         "32 05 | 00 01 61 | 00 00"),
                 c(MQTT_3_1_1, "PUBACK with packet id 0 [MQTT-2.3.1-1] (3.1.1)", PROTOCOL_ERROR, "40 02 | 00 00"),
@@ -155,8 +156,13 @@ final class MalformedPackets {
                         "82 06 | 00 01 | 00 01 61 | 04"),
                 c(MQTT_5_0, "SUBSCRIBE options with Retain Handling 3 (5.0 section 3.8.3.1)", PROTOCOL_ERROR,
                         "82 07 | 00 01 | 00 | 00 01 61 | 30"),
-                c(MQTT_5_0, "SUBSCRIBE options with reserved bit 6 set [MQTT-3.8.3-5] (5.0)", PROTOCOL_ERROR,
+                c(MQTT_5_0, "SUBSCRIBE options with reserved bit 6 set [MQTT-3.8.3-5] (5.0)", MALFORMED,
                         "82 07 | 00 01 | 00 | 00 01 61 | 40"),
+                c(MQTT_5_0, "SUBSCRIBE No Local on a shared subscription [MQTT-3.8.3-4] (5.0)", PROTOCOL_ERROR,
+                        "82 10 | 00 01 | 00 | 00 0A 24 73 68 61 72 65 2F 67 2F 74 | 04"),
+                c(MQTT_5_0, "Subscription Identifier twice in SUBSCRIBE (5.0 section 3.8.2.1.2)", PROTOCOL_ERROR,
+                        "82 0B | 00 01 | 04 | 0B 01 0B 02 | 00 01 61 | 00"),
+                c(MQTT_5_0, "SUBACK without a reason code (5.0 section 3.9.3)", PROTOCOL_ERROR, "90 03 | 00 01 | 00"),
                 c(MQTT_5_0, "unknown property identifier 0x7F (5.0 section 2.2.2.2)", MALFORMED,
                         "40 06 | 00 01 | 00 | 02 | 7F 00"),
                 c(MQTT_5_0, "Topic Alias in PUBACK (5.0 section 2.2.2.2)", MALFORMED,
@@ -177,6 +183,8 @@ final class MalformedPackets {
                         "B0 04 | 00 01 | 00 | 01"),
                 c(MQTT_5_0, "DISCONNECT reason code 0x05 (5.0 section 3.14.2.1)", PROTOCOL_ERROR, "E0 01 | 05"),
                 c(MQTT_5_0, "AUTH reason code 0x01 (5.0 section 3.15.2.1)", PROTOCOL_ERROR, "F0 02 | 01 | 00"),
+                c(MQTT_5_0, "AUTH with Authentication Data but no Authentication Method (5.0 section 3.15.2.2.2)",
+                        PROTOCOL_ERROR, "F0 06 | 18 | 04 | 16 00 01 AA"),
                 c(MQTT_5_0, "Receive Maximum 0 in CONNACK (5.0 section 3.2.2.3.3)", PROTOCOL_ERROR,
                         "20 06 | 00 | 00 | 03 | 21 00 00"),
                 c(MQTT_5_0, "Maximum QoS 2 in CONNACK (5.0 section 3.2.2.3.4)", PROTOCOL_ERROR,
