@@ -1,5 +1,10 @@
 /**
- * The public API of mqtt-reactive: a Reactor-native, non-blocking MQTT client.
+ * The public API of mqtt-reactive: a Reactor-native, non-blocking MQTT 3.1, 3.1.1 and 5.0 client.
+ *
+ * <p>Implementations register an {@link io.mqttreactive.spi.MqttClientProvider};
+ * {@link io.mqttreactive.MqttClients} finds them with {@link java.util.ServiceLoader}.
+ *
+ * @uses io.mqttreactive.spi.MqttClientProvider
  */
 module io.mqttreactive.api {
     requires transitive reactor.core;
@@ -7,4 +12,12 @@ module io.mqttreactive.api {
     requires static org.jspecify;
 
     exports io.mqttreactive;
+    exports io.mqttreactive.event;
+    exports io.mqttreactive.exception;
+    exports io.mqttreactive.message;
+    exports io.mqttreactive.options;
+    exports io.mqttreactive.spi;
+    exports io.mqttreactive.topic;
+
+    uses io.mqttreactive.spi.MqttClientProvider;
 }

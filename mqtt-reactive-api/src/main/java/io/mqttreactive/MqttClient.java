@@ -1,0 +1,255 @@
+package io.mqttreactive;
+
+import io.mqttreactive.event.ConnectionState;
+import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.message.AcknowledgeableMessage;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.message.Subscription;
+import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.topic.MqttTopicFilter;
+
+import java.util.List;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A non-blocking MQTT client: one logical connection to one broker, with its session, subscriptions and
+ * in-flight messages. Create one with {@link MqttClients}.
+ *
+ * <p><b>Cold and lazy.</b> Every method returning a {@code Mono} or {@code Flux} does nothing until that
+ * publisher is subscribed, and does it again on each subscription. Invalid arguments are rejected when the
+ * method is called, before any publisher is returned and before any I/O, with
+ * {@link IllegalArgumentException} (for topics {@link io.mqttreactive.exception.InvalidTopicException}) or
+ * {@link NullPointerException}. Failures of the operation itself are error signals carrying an
+ * {@link io.mqttreactive.exception.MqttException}.
+ *
+ * <p><b>Threading.</b> All protocol state of a connection lives on its event loop. Signals of the returned
+ * publishers, and the values they carry, arrive on that event loop: subscribers must not block it (use
+ * {@code publishOn} to move slow work elsewhere). Nothing ever blocks the caller's thread: where a bound is
+ * reached the operation waits asynchronously or fails with
+ * {@link io.mqttreactive.exception.MqttBufferFullException}. All methods are thread-safe.
+ *
+ * <p><b>Not connected.</b> Publishes and subscriptions made while the client is not connected (before
+ * {@link #connect()}, during a reconnect, after {@link #disconnect()}) wait in a bounded offline queue and are
+ * sent once connected ({@link io.mqttreactive.options.FlowControlOptions#offlineQueueSize()}).
+ */
+public interface MqttClient {
+
+    /**
+     * Returns the options this client was created with.
+     *
+     * @return the options
+     */
+    MqttClientOptions options();
+
+    /**
+     * Connects: opens the network connection, sends CONNECT and waits for the CONNACK, within
+     * {@link MqttClientOptions#connectTimeout()}.
+     *
+     * <p>If the connection is lost later and {@link io.mqttreactive.options.ReconnectOptions#enabled()} is
+     * set, the client reconnects on its own; this {@code Mono} is not involved. A failure of this first attempt
+     * is not retried: compose {@code retryWhen} for that. Subscribing while already connected completes with the
+     * current connection's result; cancelling while connecting abandons the attempt and closes the connection.
+     *
+     * @return a cold {@code Mono} emitting what the broker's CONNACK said; errors with
+     *         {@link io.mqttreactive.exception.MqttConnectException} or
+     *         {@link io.mqttreactive.exception.MqttServerUnavailableException} if the broker refuses,
+     *         {@link io.mqttreactive.exception.MqttTimeoutException} on timeout,
+     *         {@link io.mqttreactive.exception.MqttConnectionClosedException} on network failure, and
+     *         {@link io.mqttreactive.exception.MqttClientClosedException} after {@link #close()}
+     */
+    Mono<ConnectResult> connect();
+
+    /**
+     * Disconnects normally: sends DISCONNECT with reason code
+     * {@link DisconnectReasonCode#NORMAL_DISCONNECTION} (the broker discards the will), closes the connection
+     * and stops reconnecting. The same as {@code disconnect(DisconnectOptions.DEFAULT)}.
+     *
+     * @return a cold {@code Mono} completing when the connection is closed; completes at once if not connected
+     * @see #disconnect(DisconnectOptions)
+     */
+    default Mono<Void> disconnect() {
+        return disconnect(DisconnectOptions.DEFAULT);
+    }
+
+    /**
+     * Disconnects with a reason code, for example {@link DisconnectReasonCode#DISCONNECT_WITH_WILL_MESSAGE} to
+     * have the broker publish the will (MQTT 5.0).
+     *
+     * @param reasonCode a reason code a client may send
+     * @return a cold {@code Mono} completing when the connection is closed
+     * @throws IllegalArgumentException if only a broker may send {@code reasonCode}
+     * @see #disconnect(DisconnectOptions)
+     */
+    default Mono<Void> disconnect(DisconnectReasonCode reasonCode) {
+        return disconnect(DisconnectOptions.of(reasonCode));
+    }
+
+    /**
+     * Disconnects: sends DISCONNECT with the given options, closes the connection [MQTT-3.14.4-1] (3.1.1) and
+     * stops reconnecting. Active subscriptions complete without UNSUBSCRIBE (a persistent session keeps them
+     * at the broker); unacknowledged QoS 1 and 2 messages stay in the session store for the next
+     * {@link #connect()} that resumes the session. The client can connect again.
+     *
+     * @param options the reason code, session expiry interval, reason string and user properties (MQTT 5.0)
+     * @return a cold {@code Mono} completing when the connection is closed; completes at once if not connected
+     */
+    Mono<Void> disconnect(DisconnectOptions options);
+
+    /**
+     * Publishes a message. Completes when the protocol says the message is delivered to the broker: QoS 0 when
+     * written to the network, QoS 1 on PUBACK, QoS 2 on PUBCOMP.
+     *
+     * <p>At most the smaller of the broker's Receive Maximum and
+     * {@link io.mqttreactive.options.FlowControlOptions#maximumInflightPublishes()} QoS 1 and 2 messages are in
+     * flight; others wait in a bounded queue. Cancelling before the message was written withdraws it; after, it
+     * only stops waiting for the acknowledgement.
+     *
+     * @param message the message; it must carry no subscription identifiers [MQTT-3.3.4-6] (5.0)
+     * @return a cold {@code Mono} emitting the result; errors with
+     *         {@link io.mqttreactive.exception.MqttPublishException} if the broker rejects it (reason code 0x80
+     *         or more) or announced it cannot accept it (QoS above its maximum, retain unavailable),
+     *         {@link io.mqttreactive.exception.MqttPacketTooLargeException} if it exceeds the broker's maximum
+     *         packet size, and {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full
+     * @throws IllegalArgumentException if the message carries subscription identifiers
+     */
+    Mono<PublishResult> publish(MqttMessage message);
+
+    /**
+     * Publishes a stream of messages with backpressure: requests messages from {@code messages} only as
+     * in-flight slots free up and the connection can take more, so a fast source never fills memory.
+     *
+     * @param messages the messages, in order
+     * @return a cold {@code Flux} emitting one result per message, in the order of {@code messages}; errors
+     *         with the first failure (see {@link #publish(MqttMessage)}) or the error of {@code messages}, and
+     *         completes after the last result
+     */
+    Flux<PublishResult> publish(Publisher<MqttMessage> messages);
+
+    /**
+     * Subscribes to a topic filter with default options; see {@link #subscribe(SubscribeRequest)}.
+     *
+     * @param filter the topic filter, possibly shared ({@code $share/group/filter})
+     * @param maxQos the maximum QoS to receive with
+     * @return a cold {@code Flux} of the matching messages
+     * @throws io.mqttreactive.exception.InvalidTopicException if {@code filter} is not a valid topic filter
+     */
+    default Flux<MqttMessage> subscribe(String filter, MqttQos maxQos) {
+        return subscribe(SubscribeRequest.of(Subscription.of(filter, maxQos)));
+    }
+
+    /**
+     * Subscribes to a topic filter with default options; see {@link #subscribe(SubscribeRequest)}.
+     *
+     * @param filter the topic filter
+     * @param maxQos the maximum QoS to receive with
+     * @return a cold {@code Flux} of the matching messages
+     */
+    default Flux<MqttMessage> subscribe(MqttTopicFilter filter, MqttQos maxQos) {
+        return subscribe(SubscribeRequest.of(Subscription.of(filter, maxQos)));
+    }
+
+    /**
+     * Subscribes to several topic filters in one SUBSCRIBE; see {@link #subscribe(SubscribeRequest)}.
+     *
+     * @param subscriptions the subscriptions; at least one
+     * @return a cold {@code Flux} of the messages matching any of them
+     * @throws IllegalArgumentException if {@code subscriptions} is empty
+     */
+    default Flux<MqttMessage> subscribe(List<Subscription> subscriptions) {
+        return subscribe(SubscribeRequest.of(subscriptions));
+    }
+
+    /**
+     * Subscribes: sends SUBSCRIBE when the returned {@code Flux} is subscribed, emits every message whose topic
+     * matches one of the request's filters, and sends UNSUBSCRIBE when it is cancelled.
+     *
+     * <p>The client routes received messages by topic filter, so overlapping subscriptions each get their copy.
+     * QoS 1 and 2 messages are acknowledged once emitted downstream, so demand is backpressure all the way to
+     * the broker; QoS 0 messages wait in a bounded buffer handled by
+     * {@link io.mqttreactive.options.FlowControlOptions#qos0OverflowStrategy()}. The flux survives reconnects
+     * when reconnect is enabled (re-subscribing on a new session); it completes on {@link #disconnect()} and
+     * {@link #close()}, and errors if the connection is lost while reconnect is disabled.
+     *
+     * @param request the subscriptions and the SUBSCRIBE properties
+     * @return a cold {@code Flux} of the matching messages; errors with
+     *         {@link io.mqttreactive.exception.MqttSubscribeException} if the broker rejects any filter of the
+     *         request (the granted ones are unsubscribed) or does not support what the request needs
+     */
+    Flux<MqttMessage> subscribe(SubscribeRequest request);
+
+    /**
+     * Subscribes with manual acknowledgement to a topic filter with default options; see
+     * {@link #subscribeAcknowledged(SubscribeRequest)}.
+     *
+     * @param filter the topic filter, possibly shared
+     * @param maxQos the maximum QoS to receive with
+     * @return a cold {@code Flux} of messages to acknowledge
+     * @throws io.mqttreactive.exception.InvalidTopicException if {@code filter} is not a valid topic filter
+     */
+    default Flux<AcknowledgeableMessage> subscribeAcknowledged(String filter, MqttQos maxQos) {
+        return subscribeAcknowledged(SubscribeRequest.of(Subscription.of(filter, maxQos)));
+    }
+
+    /**
+     * Subscribes like {@link #subscribe(SubscribeRequest)}, but QoS 1 and 2 messages are acknowledged to the
+     * broker only when the application calls {@link AcknowledgeableMessage#acknowledge()}. Unacknowledged
+     * messages count against the Receive Maximum the client advertised, so the broker stops sending until the
+     * application catches up. Combine with a persistent session for at-least-once processing across restarts:
+     * {@code subscribeAcknowledged(request).concatMap(m -> process(m.message()).then(m.acknowledge()))}.
+     *
+     * @param request the subscriptions and the SUBSCRIBE properties
+     * @return a cold {@code Flux} of messages to acknowledge; errors as {@link #subscribe(SubscribeRequest)}
+     */
+    Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request);
+
+    /**
+     * Returns the messages the broker sends that match no active subscription of this client, for example
+     * for subscriptions a resumed session still holds from an earlier process. They are acknowledged when
+     * emitted here; with no subscriber they are acknowledged and dropped, and counted as
+     * {@link MqttClientEvent.MessageDropped} events.
+     *
+     * @return a hot {@code Flux}; it completes on {@link #close()}
+     */
+    Flux<MqttMessage> unsolicitedMessages();
+
+    /**
+     * Returns the connection state and its changes.
+     *
+     * @return a hot {@code Flux} that first emits the current state, then every change; it completes after
+     *         emitting {@link ConnectionState#CLOSED}
+     */
+    Flux<ConnectionState> connectionStates();
+
+    /**
+     * Returns the current connection state.
+     *
+     * @return the state now
+     */
+    ConnectionState connectionState();
+
+    /**
+     * Returns what happens to the client: connects, disconnects, reconnect attempts, subscription outcomes and
+     * dropped messages. Best effort: events are multicast to current subscribers, not replayed, and dropped for
+     * a subscriber that does not keep up.
+     *
+     * @return a hot {@code Flux} of events; it completes on {@link #close()}
+     */
+    Flux<MqttClientEvent> events();
+
+    /**
+     * Closes the client for good: disconnects normally if connected, completes every subscription and the hot
+     * fluxes, fails waiting publishes with {@link io.mqttreactive.exception.MqttClientClosedException}, and
+     * releases the client's resources. Idempotent; a closed client rejects every operation with
+     * {@link io.mqttreactive.exception.MqttClientClosedException}.
+     *
+     * @return a cold {@code Mono} completing when the client is closed
+     */
+    Mono<Void> close();
+}

@@ -1,0 +1,150 @@
+package io.mqttreactive.event;
+
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.message.SubscribeResult;
+import io.mqttreactive.message.UnsubscribeReasonCode;
+import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.options.OverflowStrategy;
+import io.mqttreactive.topic.MqttTopic;
+import io.mqttreactive.topic.MqttTopicFilter;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something that happened to a client, published on {@link io.mqttreactive.MqttClient#events()}: connection
+ * life cycle, broker disconnects, subscription outcomes and dropped messages. Meant for logging, metrics and
+ * alerting; the outcome of an operation is always also its own signal.
+ *
+ * <p>Sealed: switch over the record kinds with pattern matching.
+ */
+public sealed interface MqttClientEvent {
+
+    /**
+     * The broker accepted a connection, on {@code connect()} or a reconnect.
+     *
+     * @param result what the CONNACK said
+     */
+    record Connected(ConnectResult result) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public Connected {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /**
+     * A connection attempt failed.
+     *
+     * @param attempt the number of the attempt, 1 for {@code connect()} or the first reconnect attempt
+     * @param cause   why it failed, for example an {@link io.mqttreactive.exception.MqttConnectException}
+     */
+    record ConnectFailed(long attempt, Throwable cause) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public ConnectFailed {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * The connection ended.
+     *
+     * @param cause empty after a {@code disconnect()} or {@code close()}; otherwise the error that ended it,
+     *              for example an {@link io.mqttreactive.exception.MqttDisconnectedException} after a
+     *              {@link ServerDisconnect}
+     */
+    record Disconnected(Optional<Throwable> cause) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public Disconnected {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * The broker sent DISCONNECT (MQTT 5.0); a {@link Disconnected} follows.
+     *
+     * @param reasonCode      the reason code
+     * @param reasonString    the reason string, or empty
+     * @param userProperties  the user properties
+     * @param serverReference the server the broker redirects to, or empty
+     */
+    record ServerDisconnect(DisconnectReasonCode reasonCode, Optional<String> reasonString,
+            UserProperties userProperties, Optional<String> serverReference) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public ServerDisconnect {
+            Objects.requireNonNull(reasonCode, "reasonCode");
+            Objects.requireNonNull(reasonString, "reasonString");
+            Objects.requireNonNull(userProperties, "userProperties");
+            Objects.requireNonNull(serverReference, "serverReference");
+        }
+    }
+
+    /**
+     * The client will make a reconnect attempt after a delay.
+     *
+     * @param attempt the number of the coming attempt, starting at 1
+     * @param delay   the wait before it
+     */
+    record Reconnecting(long attempt, Duration delay) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public Reconnecting {
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /**
+     * The broker answered a SUBSCRIBE, including re-subscriptions after a reconnect.
+     *
+     * @param result what the SUBACK said
+     */
+    record Subscribed(SubscribeResult result) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public Subscribed {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /**
+     * The broker answered an UNSUBSCRIBE, sent when a subscription was cancelled.
+     *
+     * @param filters     the topic filters, in order
+     * @param reasonCodes one reason code per filter, in the same order
+     */
+    record Unsubscribed(List<MqttTopicFilter> filters, List<UnsubscribeReasonCode> reasonCodes)
+            implements MqttClientEvent {
+
+        /** Creates the event; the lists are copied. */
+        public Unsubscribed {
+            filters = List.copyOf(filters);
+            reasonCodes = List.copyOf(reasonCodes);
+        }
+    }
+
+    /**
+     * A QoS 0 message was dropped because a subscriber's buffer was full.
+     *
+     * @param subscription the filter of the subscription that lost it, or empty for
+     *                     {@link io.mqttreactive.MqttClient#unsolicitedMessages()}
+     * @param topic        the topic of the dropped message
+     * @param strategy     the overflow strategy that dropped it
+     * @param totalDropped how many messages this subscription has dropped so far, this one included
+     */
+    record MessageDropped(Optional<MqttTopicFilter> subscription, MqttTopic topic, OverflowStrategy strategy,
+            long totalDropped) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public MessageDropped {
+            Objects.requireNonNull(subscription, "subscription");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(strategy, "strategy");
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package io.mqttreactive.options;
+
+import io.mqttreactive.internal.Checks;
+
+import java.util.Objects;
+
+/**
+ * The bounds that keep memory in check and carry backpressure between the application and the broker.
+ *
+ * <ul>
+ *   <li>Inbound QoS 1 and 2: at most {@link #receiveMaximum()} unacknowledged messages; the client advertises
+ *       it in CONNECT (MQTT 5.0) and acknowledges a message only once it was delivered downstream (or
+ *       acknowledged by the application), so a slow consumer slows the broker down.</li>
+ *   <li>Inbound QoS 0: a buffer of {@link #qos0BufferSize()} messages per subscription, handled by
+ *       {@link #qos0OverflowStrategy()} when full.</li>
+ *   <li>Outbound QoS 1 and 2: at most the smaller of {@link #maximumInflightPublishes()} and the broker's
+ *       Receive Maximum in flight [MQTT-4.9.0-2] (5.0); beyond that up to {@link #maximumPendingPublishes()}
+ *       wait, and further ones fail with {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
+ *   <li>While disconnected, up to {@link #offlineQueueSize()} publishes wait for the next connection.</li>
+ *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
+ *       them.</li>
+ * </ul>
+ */
+public final class FlowControlOptions {
+
+    /** The default of {@link #receiveMaximum()}. */
+    public static final int DEFAULT_RECEIVE_MAXIMUM = 1024;
+
+    /** The default of {@link #maximumInflightPublishes()}. */
+    public static final int DEFAULT_MAXIMUM_INFLIGHT_PUBLISHES = 1024;
+
+    /** The default of {@link #maximumPacketSize()}: the largest packet MQTT allows, so no extra limit. */
+    public static final int DEFAULT_MAXIMUM_PACKET_SIZE = Checks.MAX_PACKET_SIZE;
+
+    /** The default of {@link #topicAliasMaximum()}. */
+    public static final int DEFAULT_TOPIC_ALIAS_MAXIMUM = 16;
+
+    /** The default of {@link #qos0BufferSize()}. */
+    public static final int DEFAULT_QOS0_BUFFER_SIZE = 256;
+
+    /** The default of {@link #qos0OverflowStrategy()}. */
+    public static final OverflowStrategy DEFAULT_QOS0_OVERFLOW_STRATEGY = OverflowStrategy.DROP_OLDEST;
+
+    /** The default of {@link #maximumPendingPublishes()}. */
+    public static final int DEFAULT_MAXIMUM_PENDING_PUBLISHES = 4096;
+
+    /** The default of {@link #offlineQueueSize()}. */
+    public static final int DEFAULT_OFFLINE_QUEUE_SIZE = 1024;
+
+    /** The default options, with every {@code DEFAULT_*} value. */
+    public static final FlowControlOptions DEFAULT = builder().build();
+
+    private final int receiveMaximum;
+    private final int maximumInflightPublishes;
+    private final int maximumPacketSize;
+    private final int topicAliasMaximum;
+    private final int qos0BufferSize;
+    private final OverflowStrategy qos0OverflowStrategy;
+    private final int maximumPendingPublishes;
+    private final int offlineQueueSize;
+
+    private FlowControlOptions(Builder builder) {
+        this.receiveMaximum = builder.receiveMaximum;
+        this.maximumInflightPublishes = builder.maximumInflightPublishes;
+        this.maximumPacketSize = builder.maximumPacketSize;
+        this.topicAliasMaximum = builder.topicAliasMaximum;
+        this.qos0BufferSize = builder.qos0BufferSize;
+        this.qos0OverflowStrategy = builder.qos0OverflowStrategy;
+        this.maximumPendingPublishes = builder.maximumPendingPublishes;
+        this.offlineQueueSize = builder.offlineQueueSize;
+    }
+
+    /**
+     * Returns a builder holding the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding the values of these options.
+     *
+     * @return a new builder
+     */
+    public Builder mutate() {
+        return new Builder(this);
+    }
+
+    /**
+     * Returns how many inbound QoS 1 and 2 messages may be unacknowledged at once; sent as Receive Maximum
+     * in an MQTT 5.0 CONNECT.
+     *
+     * @return 1..65,535
+     */
+    public int receiveMaximum() {
+        return receiveMaximum;
+    }
+
+    /**
+     * Returns the client's own limit on outbound QoS 1 and 2 publishes in flight; the broker's Receive Maximum
+     * may lower it.
+     *
+     * @return 1..65,535
+     */
+    public int maximumInflightPublishes() {
+        return maximumInflightPublishes;
+    }
+
+    /**
+     * Returns the largest packet the client accepts; sent as Maximum Packet Size in an MQTT 5.0 CONNECT.
+     *
+     * @return bytes, 1..268,435,460
+     */
+    public int maximumPacketSize() {
+        return maximumPacketSize;
+    }
+
+    /**
+     * Returns the highest topic alias the broker may use towards the client (MQTT 5.0).
+     *
+     * @return 0..65,535; 0 accepts no topic aliases
+     */
+    public int topicAliasMaximum() {
+        return topicAliasMaximum;
+    }
+
+    /**
+     * Returns the capacity of the QoS 0 buffer of each subscription.
+     *
+     * @return messages, at least 1
+     */
+    public int qos0BufferSize() {
+        return qos0BufferSize;
+    }
+
+    /**
+     * Returns what happens to QoS 0 messages when a subscription buffer is full.
+     *
+     * @return the overflow strategy
+     */
+    public OverflowStrategy qos0OverflowStrategy() {
+        return qos0OverflowStrategy;
+    }
+
+    /**
+     * Returns how many publishes may wait for a free in-flight slot while connected.
+     *
+     * @return messages, 0 or more; 0 fails a publish at once when no slot is free
+     */
+    public int maximumPendingPublishes() {
+        return maximumPendingPublishes;
+    }
+
+    /**
+     * Returns how many publishes may wait while the client is not connected.
+     *
+     * @return messages, 0 or more; 0 fails publishes made while disconnected at once
+     */
+    public int offlineQueueSize() {
+        return offlineQueueSize;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof FlowControlOptions that
+                && receiveMaximum == that.receiveMaximum
+                && maximumInflightPublishes == that.maximumInflightPublishes
+                && maximumPacketSize == that.maximumPacketSize
+                && topicAliasMaximum == that.topicAliasMaximum
+                && qos0BufferSize == that.qos0BufferSize
+                && qos0OverflowStrategy == that.qos0OverflowStrategy
+                && maximumPendingPublishes == that.maximumPendingPublishes
+                && offlineQueueSize == that.offlineQueueSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
+                qos0BufferSize, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize);
+    }
+
+    @Override
+    public String toString() {
+        return "FlowControlOptions{receiveMaximum=" + receiveMaximum
+                + ", maximumInflightPublishes=" + maximumInflightPublishes
+                + ", maximumPacketSize=" + maximumPacketSize
+                + ", topicAliasMaximum=" + topicAliasMaximum
+                + ", qos0BufferSize=" + qos0BufferSize
+                + ", qos0OverflowStrategy=" + qos0OverflowStrategy
+                + ", maximumPendingPublishes=" + maximumPendingPublishes
+                + ", offlineQueueSize=" + offlineQueueSize + '}';
+    }
+
+    /**
+     * Builds {@link FlowControlOptions}; every setter validates its argument at once. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
+        private int maximumInflightPublishes = DEFAULT_MAXIMUM_INFLIGHT_PUBLISHES;
+        private int maximumPacketSize = DEFAULT_MAXIMUM_PACKET_SIZE;
+        private int topicAliasMaximum = DEFAULT_TOPIC_ALIAS_MAXIMUM;
+        private int qos0BufferSize = DEFAULT_QOS0_BUFFER_SIZE;
+        private OverflowStrategy qos0OverflowStrategy = DEFAULT_QOS0_OVERFLOW_STRATEGY;
+        private int maximumPendingPublishes = DEFAULT_MAXIMUM_PENDING_PUBLISHES;
+        private int offlineQueueSize = DEFAULT_OFFLINE_QUEUE_SIZE;
+
+        private Builder() {
+        }
+
+        private Builder(FlowControlOptions options) {
+            this.receiveMaximum = options.receiveMaximum;
+            this.maximumInflightPublishes = options.maximumInflightPublishes;
+            this.maximumPacketSize = options.maximumPacketSize;
+            this.topicAliasMaximum = options.topicAliasMaximum;
+            this.qos0BufferSize = options.qos0BufferSize;
+            this.qos0OverflowStrategy = options.qos0OverflowStrategy;
+            this.maximumPendingPublishes = options.maximumPendingPublishes;
+            this.offlineQueueSize = options.offlineQueueSize;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#receiveMaximum()}.
+         *
+         * @param receiveMaximum 1..65,535
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder receiveMaximum(int receiveMaximum) {
+            this.receiveMaximum = Checks.requireRange(receiveMaximum, 1, Checks.MAX_TWO_BYTE_INTEGER,
+                    "receive maximum");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#maximumInflightPublishes()}.
+         *
+         * @param maximumInflightPublishes 1..65,535
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder maximumInflightPublishes(int maximumInflightPublishes) {
+            this.maximumInflightPublishes = Checks.requireRange(maximumInflightPublishes, 1,
+                    Checks.MAX_TWO_BYTE_INTEGER, "maximum in-flight publishes");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#maximumPacketSize()}.
+         *
+         * @param maximumPacketSize bytes, 1..268,435,460
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder maximumPacketSize(int maximumPacketSize) {
+            this.maximumPacketSize = Checks.requireRange(maximumPacketSize, 1, Checks.MAX_PACKET_SIZE,
+                    "maximum packet size");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#topicAliasMaximum()}.
+         *
+         * @param topicAliasMaximum 0..65,535
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder topicAliasMaximum(int topicAliasMaximum) {
+            this.topicAliasMaximum = Checks.requireRange(topicAliasMaximum, 0, Checks.MAX_TWO_BYTE_INTEGER,
+                    "topic alias maximum");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#qos0BufferSize()}.
+         *
+         * @param qos0BufferSize messages, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder qos0BufferSize(int qos0BufferSize) {
+            this.qos0BufferSize = Checks.requireRange(qos0BufferSize, 1, Integer.MAX_VALUE, "QoS 0 buffer size");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#qos0OverflowStrategy()}.
+         *
+         * @param strategy the overflow strategy
+         * @return this builder
+         */
+        public Builder qos0OverflowStrategy(OverflowStrategy strategy) {
+            this.qos0OverflowStrategy = Objects.requireNonNull(strategy, "qos0OverflowStrategy");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#maximumPendingPublishes()}.
+         *
+         * @param maximumPendingPublishes messages, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maximumPendingPublishes(int maximumPendingPublishes) {
+            this.maximumPendingPublishes = Checks.requireRange(maximumPendingPublishes, 0, Integer.MAX_VALUE,
+                    "maximum pending publishes");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#offlineQueueSize()}.
+         *
+         * @param offlineQueueSize messages, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder offlineQueueSize(int offlineQueueSize) {
+            this.offlineQueueSize = Checks.requireRange(offlineQueueSize, 0, Integer.MAX_VALUE, "offline queue size");
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public FlowControlOptions build() {
+            return new FlowControlOptions(this);
+        }
+    }
+}

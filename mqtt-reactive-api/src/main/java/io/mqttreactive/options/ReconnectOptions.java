@@ -1,0 +1,90 @@
+package io.mqttreactive.options;
+
+import io.mqttreactive.internal.Checks;
+
+import java.util.Objects;
+
+/**
+ * Whether and how the client reconnects after it lost an established connection.
+ *
+ * <p>Reconnecting re-subscribes the cold connect with {@code retryWhen}, waiting {@link #delay()} before each
+ * attempt. On a resumed session the client re-sends unacknowledged messages; on a new session it
+ * re-subscribes the active subscriptions when {@link #resubscribe()} is set. The first {@code connect()} is
+ * not retried: its failure is its error signal.
+ *
+ * @param enabled     whether to reconnect automatically; {@value #DEFAULT_ENABLED} by default
+ * @param delay       the wait before each attempt
+ * @param maxAttempts how many consecutive failed attempts to make before giving up, at least 1; unlimited
+ *                    ({@link Long#MAX_VALUE}) by default
+ * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session;
+ *                    {@value #DEFAULT_RESUBSCRIBE} by default
+ */
+public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe) {
+
+    /** The default of {@link #enabled()}. */
+    public static final boolean DEFAULT_ENABLED = true;
+
+    /** The default of {@link #maxAttempts()}: no limit. */
+    public static final long DEFAULT_MAX_ATTEMPTS = Long.MAX_VALUE;
+
+    /** The default of {@link #resubscribe()}. */
+    public static final boolean DEFAULT_RESUBSCRIBE = true;
+
+    /** The default options: reconnect with exponential delays of 1 s to 2 min ±25 %, without limit. */
+    public static final ReconnectOptions DEFAULT = new ReconnectOptions(DEFAULT_ENABLED, ReconnectDelay.exponential(),
+            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE);
+
+    /** Options that never reconnect: a lost connection ends the client's subscriptions with an error. */
+    public static final ReconnectOptions DISABLED = DEFAULT.withEnabled(false);
+
+    /**
+     * Creates reconnect options.
+     *
+     * @throws NullPointerException     if {@code delay} is {@code null}
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     */
+    public ReconnectOptions {
+        Objects.requireNonNull(delay, "delay");
+        Checks.requireRange(maxAttempts, 1, Long.MAX_VALUE, "maximum reconnect attempts");
+    }
+
+    /**
+     * Returns a copy that does or does not reconnect.
+     *
+     * @param enabled whether to reconnect automatically
+     * @return the changed copy
+     */
+    public ReconnectOptions withEnabled(boolean enabled) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+    }
+
+    /**
+     * Returns a copy with another delay strategy.
+     *
+     * @param delay the wait before each attempt
+     * @return the changed copy
+     */
+    public ReconnectOptions withDelay(ReconnectDelay delay) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+    }
+
+    /**
+     * Returns a copy with another attempt limit.
+     *
+     * @param maxAttempts consecutive failed attempts before giving up, at least 1
+     * @return the changed copy
+     */
+    public ReconnectOptions withMaxAttempts(long maxAttempts) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+    }
+
+    /**
+     * Returns a copy that does or does not re-subscribe on a new session.
+     *
+     * @param resubscribe whether to re-subscribe active subscriptions
+     * @return the changed copy
+     */
+    public ReconnectOptions withResubscribe(boolean resubscribe) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+    }
+}

@@ -1,0 +1,84 @@
+package io.mqttreactive.options;
+
+import io.mqttreactive.internal.Checks;
+import io.mqttreactive.spi.SessionStore;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the client starts and keeps its session.
+ *
+ * <p>With {@code cleanStart} the client and broker discard any previous session ([MQTT-3.1.2-6] (3.1.1),
+ * [MQTT-3.1.2-4] (5.0)); without it they resume the session of the client identifier. For MQTT 3.1 and 3.1.1,
+ * {@code cleanStart} is the CleanSession flag, the session lives until a clean connection, and
+ * {@code sessionExpiryInterval} is not sent. For MQTT 5.0 the session ends
+ * {@code sessionExpiryInterval} after the connection closes: zero (the default) ends it with the connection,
+ * {@link #SESSION_EXPIRY_NEVER} keeps it forever.
+ *
+ * @param cleanStart            whether to discard any previous session; {@value #DEFAULT_CLEAN_START} by default
+ * @param sessionExpiryInterval how long the session outlives the connection, whole seconds up to
+ *                              4,294,967,295 (MQTT 5.0)
+ * @param store                 where the client keeps its in-flight QoS 1 and 2 state; empty for the
+ *                              implementation's in-memory store
+ */
+public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval, Optional<SessionStore> store) {
+
+    /** The default of {@link #cleanStart()}. */
+    public static final boolean DEFAULT_CLEAN_START = true;
+
+    /** The default of {@link #sessionExpiryInterval()}: the session ends with the connection. */
+    public static final Duration DEFAULT_SESSION_EXPIRY_INTERVAL = Duration.ZERO;
+
+    /** The session expiry interval that means the session never expires: 4,294,967,295 seconds. */
+    public static final Duration SESSION_EXPIRY_NEVER = Duration.ofSeconds(Checks.MAX_FOUR_BYTE_INTEGER);
+
+    /** The default options: a clean start, a session that ends with the connection, the in-memory store. */
+    public static final SessionOptions DEFAULT =
+            new SessionOptions(DEFAULT_CLEAN_START, DEFAULT_SESSION_EXPIRY_INTERVAL, Optional.empty());
+
+    /**
+     * Creates session options.
+     *
+     * @throws NullPointerException     if an argument is {@code null}
+     * @throws IllegalArgumentException if the interval is negative, longer than {@link #SESSION_EXPIRY_NEVER}
+     *                                  or not whole seconds
+     */
+    public SessionOptions {
+        Checks.requireSeconds(sessionExpiryInterval, Checks.MAX_FOUR_BYTE_INTEGER, "session expiry interval");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Returns a copy with another clean start flag.
+     *
+     * @param cleanStart whether to discard any previous session
+     * @return the changed copy
+     */
+    public SessionOptions withCleanStart(boolean cleanStart) {
+        return new SessionOptions(cleanStart, sessionExpiryInterval, store);
+    }
+
+    /**
+     * Returns a copy with another session expiry interval.
+     *
+     * @param sessionExpiryInterval how long the session outlives the connection
+     * @return the changed copy
+     */
+    public SessionOptions withSessionExpiryInterval(Duration sessionExpiryInterval) {
+        return new SessionOptions(cleanStart, sessionExpiryInterval, store);
+    }
+
+    /**
+     * Returns a copy with another session store.
+     *
+     * @param store the store, or {@code null} for the implementation's in-memory store
+     * @return the changed copy
+     */
+    public SessionOptions withStore(@Nullable SessionStore store) {
+        return new SessionOptions(cleanStart, sessionExpiryInterval, Optional.ofNullable(store));
+    }
+}

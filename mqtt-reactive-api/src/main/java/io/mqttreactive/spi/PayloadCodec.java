@@ -1,0 +1,90 @@
+package io.mqttreactive.spi;
+
+import io.mqttreactive.exception.MqttPayloadCodecException;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PayloadFormatIndicator;
+
+import java.util.Optional;
+
+/**
+ * Turns application values into message payloads and back, for example JSON or Protocol Buffers.
+ *
+ * <p>Implementations must be thread-safe; they may run on a connection's event loop and must not block.
+ *
+ * @param <T> the type of the application values
+ */
+public interface PayloadCodec<T> {
+
+    /**
+     * Encodes a value.
+     *
+     * @param value the value
+     * @return the payload bytes
+     * @throws MqttPayloadCodecException if the value cannot be encoded
+     */
+    byte[] encode(T value);
+
+    /**
+     * Decodes a payload.
+     *
+     * @param payload the payload bytes
+     * @return the value
+     * @throws MqttPayloadCodecException if the payload cannot be decoded
+     */
+    T decode(byte[] payload);
+
+    /**
+     * Returns the MQTT 5.0 Content Type of encoded payloads.
+     *
+     * @return a content type such as {@code application/json}, or empty
+     */
+    default Optional<String> contentType() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the MQTT 5.0 Payload Format Indicator of encoded payloads.
+     *
+     * @return {@link PayloadFormatIndicator#UTF_8} for text formats; {@link PayloadFormatIndicator#UNSPECIFIED}
+     *         by default
+     */
+    default PayloadFormatIndicator payloadFormat() {
+        return PayloadFormatIndicator.UNSPECIFIED;
+    }
+
+    /**
+     * Encodes a value into a message builder: sets its payload, payload format indicator and, if this codec
+     * has one, its content type.
+     *
+     * @param value   the value
+     * @param builder the message builder
+     * @return {@code builder}
+     * @throws MqttPayloadCodecException if the value cannot be encoded
+     */
+    default MqttMessage.Builder encode(T value, MqttMessage.Builder builder) {
+        builder.payload(encode(value)).payloadFormatIndicator(payloadFormat());
+        contentType().ifPresent(builder::contentType);
+        return builder;
+    }
+
+    /**
+     * Decodes the payload of a message.
+     *
+     * @param message the message
+     * @return the value
+     * @throws MqttPayloadCodecException if the payload cannot be decoded
+     */
+    default T decode(MqttMessage message) {
+        return decode(message.payload());
+    }
+
+    /**
+     * Returns the codec of UTF-8 text, with content type {@code text/plain; charset=utf-8} and payload format
+     * {@link PayloadFormatIndicator#UTF_8}. Decoding rejects ill-formed UTF-8.
+     *
+     * @return the UTF-8 string codec
+     */
+    static PayloadCodec<String> utf8() {
+        return Utf8Codec.INSTANCE;
+    }
+}

@@ -1,0 +1,90 @@
+package io.mqttreactive;
+
+import io.mqttreactive.event.ConnectionState;
+import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.message.AcknowledgeableMessage;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.options.DisconnectOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A client that records the requests its default methods delegate and answers without any I/O. */
+final class StubMqttClient implements MqttClient {
+
+    final List<Object> requests = new ArrayList<>();
+    private final MqttClientOptions options;
+
+    StubMqttClient(MqttClientOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public MqttClientOptions options() {
+        return options;
+    }
+
+    @Override
+    public Mono<ConnectResult> connect() {
+        return Mono.fromSupplier(() -> ConnectResult.builder().build());
+    }
+
+    @Override
+    public Mono<Void> disconnect(DisconnectOptions disconnectOptions) {
+        return Mono.fromRunnable(() -> requests.add(disconnectOptions));
+    }
+
+    @Override
+    public Mono<PublishResult> publish(MqttMessage message) {
+        return Mono.fromSupplier(() -> PublishResult.success(message));
+    }
+
+    @Override
+    public Flux<PublishResult> publish(Publisher<MqttMessage> messages) {
+        return Flux.from(messages).map(PublishResult::success);
+    }
+
+    @Override
+    public Flux<MqttMessage> subscribe(SubscribeRequest request) {
+        requests.add(request);
+        return Flux.empty();
+    }
+
+    @Override
+    public Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request) {
+        requests.add(request);
+        return Flux.empty();
+    }
+
+    @Override
+    public Flux<MqttMessage> unsolicitedMessages() {
+        return Flux.empty();
+    }
+
+    @Override
+    public Flux<ConnectionState> connectionStates() {
+        return Flux.just(ConnectionState.DISCONNECTED);
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return ConnectionState.DISCONNECTED;
+    }
+
+    @Override
+    public Flux<MqttClientEvent> events() {
+        return Flux.empty();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.empty();
+    }
+}
