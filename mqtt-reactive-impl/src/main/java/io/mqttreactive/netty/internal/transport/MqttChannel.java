@@ -1,7 +1,9 @@
 package io.mqttreactive.netty.internal.transport;
 
 import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.netty.internal.codec.MqttDecodeException;
 import io.mqttreactive.netty.internal.codec.MqttPacketEncoder;
+import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -40,6 +42,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     private @Nullable Throwable failure;
     private boolean flushScheduled;
     private boolean closed;
+    private long lastWriteNanos = System.nanoTime();
 
     public MqttChannel(Channel channel, EncodeContext encodeContext) {
         this.channel = channel;
@@ -103,7 +106,13 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
         channel.close();
     }
 
+    /** Returns when a packet was last written, in {@link System#nanoTime()} units. */
+    public long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
     private void scheduleFlush() {
+        lastWriteNanos = System.nanoTime();
         if (!flushScheduled) {
             flushScheduled = true;
             channel.eventLoop().execute(flushTask);
@@ -132,7 +141,11 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        close(cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause);
+        Throwable error = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (error instanceof MqttDecodeException decodeError && encodeContext.version().isMqtt5() && isOpen()) {
+            send(DisconnectPacket.of(decodeError.reasonCode()));
+        }
+        close(error);
     }
 
     @Override
