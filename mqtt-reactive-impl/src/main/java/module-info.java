@@ -12,5 +12,8 @@ module io.mqttreactive.impl {
     requires io.netty.handler;
     requires static org.jspecify;
 
+    exports io.mqttreactive.netty;
+
+    provides io.mqttreactive.spi.MqttClientProvider with io.mqttreactive.netty.ReactorNettyMqttClientProvider;
 
 }

@@ -11,7 +11,9 @@ import reactor.netty.tcp.TcpClient;
 
 /**
  * Connects over TCP, optionally with TLS, through reactor-netty: one unpooled connection per call, on the
- * client's event loop, with Nagle's algorithm off since writes are already batched per event-loop turn.
+ * client's event loop, with Nagle's algorithm off since writes are already batched per event-loop turn. The
+ * packet handlers sit before reactor-netty's inbound bridge and consume every packet, so reading is switched
+ * on here rather than left to reactor-netty's demand-driven receive.
  */
 public final class ReactorNettyConnector implements MqttConnector {
 
@@ -42,6 +44,7 @@ public final class ReactorNettyConnector implements MqttConnector {
         MqttChannel channel = new MqttChannel(connection.channel(), encodeContext);
         connection.addHandlerLast(MqttFrameDecoder.NAME, new MqttFrameDecoder(decodeContext))
                 .addHandlerLast(MqttChannel.NAME, channel);
+        channel.autoRead(true);
         return channel;
     }
 }
