@@ -116,6 +116,13 @@ final class ClientCore {
                                 "cannot connect to " + options.serverHost() + ":" + options.serverPort(), error))));
     }
 
+    /** A waiter gave up; the attempt is abandoned when nobody waits for it any more. */
+    void cancelConnect(MonoSink<ConnectResult> sink) {
+        if (connectWaiters.remove(sink) && connectWaiters.isEmpty() && connected == null) {
+            abortConnect(new MqttConnectionClosedException("connect cancelled"));
+        }
+    }
+
     void disconnect(DisconnectOptions disconnectOptions, MonoSink<Void> sink) {
         MqttChannel channel = connected != null ? connected : handshaking;
         if (channel == null) {
@@ -176,6 +183,7 @@ final class ClientCore {
         connecting = null;
         if (connectWaiters.isEmpty() || closed) {
             channel.close(null);
+            failConnectWaiters(new MqttConnectionClosedException("connect cancelled"));
             return;
         }
         handshaking = channel;
@@ -301,15 +309,15 @@ final class ClientCore {
 
     private void failConnectWaiters(Throwable cause) {
         cancelConnectTimeout();
+        if (connected == null) {
+            events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+        }
         if (connectWaiters.isEmpty()) {
             return;
         }
         List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
         connectWaiters.clear();
-        if (connected == null) {
-            events.state(ConnectionState.DISCONNECTED);
-            events.emit(new MqttClientEvent.ConnectFailed(1, cause));
-        }
+        events.emit(new MqttClientEvent.ConnectFailed(1, cause));
         waiters.forEach(waiter -> waiter.error(cause));
     }
 

@@ -8,9 +8,13 @@ import io.mqttreactive.exception.MqttServerUnavailableException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.netty.internal.codec.MqttEncodeException;
+import io.mqttreactive.netty.internal.codec.MqttPacketEncoder;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Duration;
 
 /**
@@ -43,6 +47,21 @@ public final class ConnectHandshake {
                 mqtt5 ? PacketMapper.toWire(options.userProperties()) : java.util.List.of(),
                 mqtt5 ? options.authenticationMethod().orElse(null) : null,
                 mqtt5 ? options.authenticationData().orElse(null) : null);
+    }
+
+    /**
+     * Checks that the options make a CONNECT the version allows, before any I/O: for instance a password
+     * without a user name in 3.1.1 ([MQTT-3.1.2-22]) or an empty client id in 3.1.
+     *
+     * @throws IllegalArgumentException naming what the version refuses
+     */
+    public static void validate(MqttClientOptions options) {
+        try {
+            MqttPacketEncoder.encode(connectPacket(options, options.session().cleanStart()),
+                    UnpooledByteBufAllocator.DEFAULT, EncodeContext.of(options.version())).release();
+        } catch (MqttEncodeException e) {
+            throw new IllegalArgumentException("invalid options for " + options.version() + ": " + e.getMessage(), e);
+        }
     }
 
     private static long maximumPacketSizeToAnnounce(MqttClientOptions options) {
