@@ -27,12 +27,20 @@ public final class ConnectHandshake {
     private ConnectHandshake() {
     }
 
-    /** Builds the CONNECT; {@code cleanStart} is decided by the caller, who knows whether a session is held. */
-    public static ConnectPacket connectPacket(MqttClientOptions options, boolean cleanStart) {
+    /** Builds the first CONNECT of a client, with the options' client id and clean start. */
+    public static ConnectPacket connectPacket(MqttClientOptions options) {
+        return connectPacket(options, options.clientId(), options.session().cleanStart());
+    }
+
+    /**
+     * Builds a CONNECT; the caller decides the client id (the one the server assigned, to resume its session)
+     * and clean start, knowing whether a session is held.
+     */
+    public static ConnectPacket connectPacket(MqttClientOptions options, String clientId, boolean cleanStart) {
         boolean mqtt5 = options.version().isMqtt5();
         return new ConnectPacket(
                 options.version(),
-                options.clientId(),
+                clientId,
                 cleanStart,
                 (int) options.keepAlive().toSeconds(),
                 options.username().orElse(null),
@@ -57,7 +65,7 @@ public final class ConnectHandshake {
      */
     public static void validate(MqttClientOptions options) {
         try {
-            MqttPacketEncoder.encode(connectPacket(options, options.session().cleanStart()),
+            MqttPacketEncoder.encode(connectPacket(options),
                     UnpooledByteBufAllocator.DEFAULT, EncodeContext.of(options.version())).release();
         } catch (MqttEncodeException e) {
             throw new IllegalArgumentException("invalid options for " + options.version() + ": " + e.getMessage(), e);
@@ -115,6 +123,16 @@ public final class ConnectHandshake {
         return code.isTransient()
                 ? new MqttServerUnavailableException(code, connAck.reasonString(), properties, connAck.serverReference())
                 : new MqttConnectException(code, connAck.reasonString(), properties);
+    }
+
+    /**
+     * Tells whether the session outlives a connection, so that a reconnect resumes it with clean start 0: in
+     * MQTT 5 when the session expiry interval is not 0, in 3.x when clean session is 0 ([MQTT-3.1.2-4] 3.1.1).
+     */
+    public static boolean sessionOutlivesConnection(MqttClientOptions options) {
+        return options.version().isMqtt5()
+                ? !options.session().sessionExpiryInterval().isZero()
+                : !options.session().cleanStart();
     }
 
     /** Returns the keep-alive in force: the server's when it sent one ([MQTT-3.1.2-21] 5.0), else ours. */
