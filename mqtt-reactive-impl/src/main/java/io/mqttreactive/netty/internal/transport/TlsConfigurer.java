@@ -18,12 +18,13 @@ final class TlsConfigurer {
     private TlsConfigurer() {
     }
 
-    static TcpClient secure(TcpClient client, TlsOptions tls) {
-        SslContext context = sslContext(tls);
+    /** Secures {@code client} with a context made by {@link #sslContext(TlsOptions)} from the same options. */
+    static TcpClient secure(TcpClient client, SslContext context, TlsOptions tls) {
         return client.secure(spec -> spec.sslContext(context)
                 .handlerConfigurator(handler -> verifyHostName(handler.engine(), tls.hostnameVerification())));
     }
 
+    /** Builds the client context; this may block (random source, trust store file): keep it off event loops. */
     static SslContext sslContext(TlsOptions tls) {
         SslContextBuilder builder = SslContextBuilder.forClient();
         if (tls.trustManagerFactory().isPresent()) {
