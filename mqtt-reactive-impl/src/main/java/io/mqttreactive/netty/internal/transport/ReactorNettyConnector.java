@@ -44,7 +44,7 @@ public final class ReactorNettyConnector implements MqttConnector {
             TlsOptions tls = options.tls().get();
             return Mono.fromCallable(() -> TlsConfigurer.sslContext(tls))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(context -> TlsConfigurer.secure(plain, context, tls).connect())
+                    .flatMap(context -> TlsConfigurer.secure(plain, context).connect())
                     .map(connection -> install(connection, decodeContext, encodeContext));
         });
     }
