@@ -188,6 +188,7 @@ public final class SubscribeFlow {
         int packetId = packetIds.allocate();
         awaitingSubAck.put(packetId, pending);
         SubscribeRequest request = pending.sent;
+        registry.identify(filters(request.subscriptions()), request.subscriptionIdentifier());
         List<SubscriptionRequest> wire = request.subscriptions().stream()
                 .map(subscription -> new SubscriptionRequest(subscription.filter().toString(),
                         subscription.options().maxQos(), subscription.options().noLocal(),
