@@ -10,6 +10,9 @@ module io.mqttreactive.impl {
     requires io.netty.transport;
     requires io.netty.codec;
     requires static org.jspecify;
+    requires com.fasterxml.jackson.databind;
+
+    provides io.mqttreactive.spi.JsonCodecProvider with io.mqttreactive.netty.json.JacksonJsonCodecProvider;
 
 
 }
