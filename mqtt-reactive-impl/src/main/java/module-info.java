@@ -9,10 +9,14 @@ module io.mqttreactive.impl {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec;
+    requires io.netty.handler;
     requires static org.jspecify;
     requires com.fasterxml.jackson.databind;
 
     provides io.mqttreactive.spi.JsonCodecProvider with io.mqttreactive.netty.json.JacksonJsonCodecProvider;
 
+    exports io.mqttreactive.netty;
+
+    provides io.mqttreactive.spi.MqttClientProvider with io.mqttreactive.netty.ReactorNettyMqttClientProvider;
 
 }

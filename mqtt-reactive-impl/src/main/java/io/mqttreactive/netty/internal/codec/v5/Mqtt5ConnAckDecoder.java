@@ -38,6 +38,9 @@ final class Mqtt5ConnAckDecoder implements PacketDecoder {
         while (properties.next()) {
             connAck.accept(properties);
         }
+        if (connAck.authenticationData != null && connAck.authenticationMethod == null) {
+            throw MqttDecodeException.protocolError("Authentication Data without an Authentication Method");
+        }
         return new ConnAckPacket(sessionPresent, reasonCode, connAck.sessionExpiryInterval, connAck.receiveMaximum,
                 connAck.maximumQos, connAck.retainAvailable, connAck.maximumPacketSize,
                 connAck.assignedClientIdentifier, connAck.topicAliasMaximum, connAck.reasonString,

@@ -1,0 +1,56 @@
+package io.mqttreactive.netty;
+
+import io.mqttreactive.MqttClient;
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.netty.internal.client.NettyMqttClient;
+import io.mqttreactive.netty.internal.transport.ReactorNettyConnector;
+import io.mqttreactive.options.Transport;
+import io.mqttreactive.spi.MqttClientProvider;
+import java.util.Objects;
+
+/**
+ * The {@link MqttClientProvider} of the reactor-netty implementation, found by
+ * {@link io.mqttreactive.MqttClients} through {@link java.util.ServiceLoader}. Supports MQTT 3.1, 3.1.1 and 5.0
+ * over TCP, with or without TLS.
+ */
+public final class ReactorNettyMqttClientProvider implements MqttClientProvider {
+
+    /** The name this provider reports: {@value}. */
+    public static final String NAME = "reactor-netty";
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public ReactorNettyMqttClientProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean supports(MqttClientOptions options) {
+        return options.transport() == Transport.TCP;
+    }
+
+    @Override
+    public MqttClient create(MqttClientOptions options) {
+        return create(options, MqttClientResources.global());
+    }
+
+    /**
+     * Creates a client on given resources, for example loop resources shared with the rest of the application.
+     *
+     * @param options the client options
+     * @param resources the event loops to run on
+     * @return a new, disconnected client
+     * @throws IllegalArgumentException if the options need a transport this provider does not support
+     */
+    public MqttClient create(MqttClientOptions options, MqttClientResources resources) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(resources, "resources");
+        if (!supports(options)) {
+            throw new IllegalArgumentException("transport " + options.transport() + " is not supported yet");
+        }
+        return new NettyMqttClient(options, ReactorNettyConnector.INSTANCE, resources.nextEventLoop());
+    }
+}

@@ -1,0 +1,392 @@
+package io.mqttreactive.netty.internal.client;
+
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.event.ConnectionState;
+import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.exception.MqttClientClosedException;
+import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttDisconnectedException;
+import io.mqttreactive.exception.MqttException;
+import io.mqttreactive.exception.MqttMalformedPacketException;
+import io.mqttreactive.exception.MqttProtocolException;
+import io.mqttreactive.exception.MqttTimeoutException;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.netty.internal.codec.DecodeContext;
+import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.netty.internal.codec.MqttDecodeException;
+import io.mqttreactive.netty.internal.flow.ConnectHandshake;
+import io.mqttreactive.netty.internal.flow.IncomingPublishFlow;
+import io.mqttreactive.netty.internal.flow.KeepAlive;
+import io.mqttreactive.netty.internal.flow.OutgoingPublishFlow;
+import io.mqttreactive.netty.internal.flow.SubscribeFlow;
+import io.mqttreactive.netty.internal.packet.ConnAckPacket;
+import io.mqttreactive.netty.internal.packet.ConnectPacket;
+import io.mqttreactive.netty.internal.packet.DisconnectPacket;
+import io.mqttreactive.netty.internal.packet.MqttPacket;
+import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
+import io.mqttreactive.netty.internal.session.PacketIdAllocator;
+import io.mqttreactive.netty.internal.transport.MqttChannel;
+import io.mqttreactive.netty.internal.transport.MqttConnector;
+import io.mqttreactive.options.DisconnectOptions;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * The client's state machine, confined to one event loop: opens a connection, sends CONNECT and reads CONNACK,
+ * dispatches every packet of the connection to its flow, and ends the connection on DISCONNECT, a protocol
+ * error or the user's request. Session state (packet ids, messages in flight, subscriptions) outlives a
+ * connection; connection state (channel, keep-alive, topic aliases) does not.
+ */
+final class ClientCore {
+
+    private final MqttClientOptions options;
+    private final MqttConnector connector;
+    private final EventLoop eventLoop;
+    private final ClientEvents events = new ClientEvents();
+    private final ReadControl readControl = new ReadControl();
+    private final SubscriptionHub subscriptions;
+    private final OutgoingPublishFlow outgoing;
+    private final IncomingPublishFlow incoming;
+    private final SubscribeFlow subscribeFlow;
+    private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
+    private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
+    private @Nullable MqttChannel handshaking;
+    private @Nullable MqttChannel connected;
+    private @Nullable ConnectResult connectResult;
+    private @Nullable KeepAlive keepAlive;
+    private @Nullable Disposable connecting;
+    private @Nullable ScheduledFuture<?> connectTimeout;
+    private boolean disconnecting;
+    private boolean closed;
+
+    ClientCore(MqttClientOptions options, MqttConnector connector, EventLoop eventLoop) {
+        this.options = options;
+        this.connector = connector;
+        this.eventLoop = eventLoop;
+        PacketIdAllocator packetIds = new PacketIdAllocator();
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        var flowControl = options.flowControl();
+        this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events::emit);
+        this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
+                flowControl.maximumPendingPublishes());
+        this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
+                options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0);
+        this.subscribeFlow = new SubscribeFlow(packetIds, registry, events::emit);
+        subscriptions.subscribeFlow(subscribeFlow);
+    }
+
+    ClientEvents events() {
+        return events;
+    }
+
+    void connect(MonoSink<ConnectResult> sink) {
+        if (closed) {
+            sink.error(new MqttClientClosedException());
+            return;
+        }
+        if (connected != null) {
+            sink.success(connectResult);
+            return;
+        }
+        connectWaiters.add(sink);
+        if (handshaking != null || connecting != null) {
+            return;
+        }
+        events.state(ConnectionState.CONNECTING);
+        DecodeContext decodeContext = new DecodeContext(options.version(), options.flowControl().maximumPacketSize());
+        connectTimeout = eventLoop.schedule(() -> abortConnect(
+                new MqttTimeoutException("connect", options.connectTimeout())),
+                options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        connecting = connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version()))
+                .subscribe(channel -> onLoop(() -> onChannelOpen(channel)),
+                        error -> onLoop(() -> abortConnect(new MqttConnectionClosedException(
+                                "cannot connect to " + options.serverHost() + ":" + options.serverPort(), error))));
+    }
+
+    void disconnect(DisconnectOptions disconnectOptions, MonoSink<Void> sink) {
+        MqttChannel channel = connected != null ? connected : handshaking;
+        if (channel == null) {
+            abortConnect(new MqttConnectionClosedException("disconnected before the connection was established"));
+            sink.success();
+            return;
+        }
+        disconnectWaiters.add(sink);
+        if (disconnecting) {
+            return;
+        }
+        disconnecting = true;
+        events.state(ConnectionState.DISCONNECTING);
+        if (connected != null) {
+            channel.send(disconnectPacket(disconnectOptions));
+        }
+        channel.close(null);
+    }
+
+    void close(MonoSink<Void> sink) {
+        if (closed) {
+            sink.success();
+            return;
+        }
+        closed = true;
+        MqttClientClosedException cause = new MqttClientClosedException();
+        outgoing.onDisconnected(cause, false);
+        subscribeFlow.failPending(cause);
+        subscriptions.endAll(null);
+        disconnect(DisconnectOptions.DEFAULT, sink);
+    }
+
+    void publish(MqttMessage message, MonoSink<PublishResult> sink) {
+        if (closed) {
+            sink.error(new MqttClientClosedException());
+            return;
+        }
+        outgoing.submit(message, sink);
+    }
+
+    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
+        if (closed) {
+            emitter.error(new MqttClientClosedException());
+            return;
+        }
+        subscriptions.subscribe(request, emitter, manualAcknowledgement);
+    }
+
+    void unsolicited(FluxSink<MqttMessage> emitter) {
+        if (closed) {
+            emitter.complete();
+            return;
+        }
+        subscriptions.unsolicited(emitter);
+    }
+
+    private void onChannelOpen(MqttChannel channel) {
+        connecting = null;
+        if (connectWaiters.isEmpty() || closed) {
+            channel.close(null);
+            return;
+        }
+        handshaking = channel;
+        channel.listener(new ConnectionListener(channel));
+        ConnectPacket connect = ConnectHandshake.connectPacket(options, options.session().cleanStart());
+        channel.send(connect);
+    }
+
+    private void onConnAck(MqttChannel channel, ConnAckPacket connAck) {
+        handshaking = null;
+        cancelConnectTimeout();
+        if (!ConnectHandshake.isAccepted(connAck)) {
+            MqttException refusal = ConnectHandshake.toException(connAck, options.version().isMqtt5());
+            channel.close(refusal);
+            failConnectWaiters(refusal);
+            return;
+        }
+        ConnectResult result = ConnectHandshake.toResult(connAck);
+        connected = channel;
+        connectResult = result;
+        channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
+        keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(options, connAck));
+        readControl.channel(channel);
+        outgoing.onConnected(channel, result);
+        incoming.onConnected(channel, result.sessionPresent());
+        subscribeFlow.onConnected(channel, result.sessionPresent());
+        events.state(ConnectionState.CONNECTED);
+        events.emit(new MqttClientEvent.Connected(result));
+        List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
+        connectWaiters.clear();
+        waiters.forEach(waiter -> waiter.success(result));
+    }
+
+    private void onPacket(MqttChannel channel, MqttPacket packet) {
+        if (channel == handshaking) {
+            if (packet instanceof ConnAckPacket connAck) {
+                onConnAck(channel, connAck);
+            } else {
+                channel.close(new MqttProtocolException("expected CONNACK, received " + packet.type()));
+            }
+            return;
+        }
+        if (channel != connected) {
+            return;
+        }
+        try {
+            dispatch(channel, packet);
+        } catch (MqttProtocolException violation) {
+            if (options.version().isMqtt5()) {
+                channel.send(DisconnectPacket.of(violation.disconnectReasonCode().code()));
+            }
+            channel.close(violation);
+        }
+    }
+
+    private void dispatch(MqttChannel channel, MqttPacket packet) {
+        switch (packet.type()) {
+            case PUBLISH -> incoming.onPublish((io.mqttreactive.netty.internal.packet.PublishPacket) packet);
+            case PUBACK, PUBREC, PUBCOMP -> outgoing.onAcknowledgement(
+                    (io.mqttreactive.netty.internal.packet.AckPacket) packet);
+            case PUBREL -> incoming.onPubRel((io.mqttreactive.netty.internal.packet.AckPacket) packet);
+            case SUBACK -> subscribeFlow.onSubAck((io.mqttreactive.netty.internal.packet.SubAckPacket) packet);
+            case UNSUBACK -> subscribeFlow.onUnsubAck((io.mqttreactive.netty.internal.packet.UnsubAckPacket) packet);
+            case PINGRESP -> {
+                if (keepAlive != null) {
+                    keepAlive.onPingResp();
+                }
+            }
+            case DISCONNECT -> onServerDisconnect(channel, (DisconnectPacket) packet);
+            default -> throw new MqttProtocolException("a client does not accept " + packet.type(),
+                    DisconnectReasonCode.PROTOCOL_ERROR, null);
+        }
+    }
+
+    private void onServerDisconnect(MqttChannel channel, DisconnectPacket disconnect) {
+        DisconnectReasonCode code = DisconnectReasonCode.fromCode(disconnect.reasonCode());
+        var properties = PacketMapper.toApi(disconnect.userProperties());
+        events.emit(new MqttClientEvent.ServerDisconnect(code, Optional.ofNullable(disconnect.reasonString()),
+                properties, Optional.ofNullable(disconnect.serverReference())));
+        channel.close(new MqttDisconnectedException(code, disconnect.reasonString(), properties,
+                disconnect.serverReference()));
+    }
+
+    private void onClosed(MqttChannel channel, @Nullable Throwable cause) {
+        if (channel == handshaking) {
+            handshaking = null;
+            failConnectWaiters(cause instanceof MqttException mqtt ? mqtt
+                    : new MqttConnectionClosedException("the connection closed before CONNACK", cause));
+        } else if (channel == connected) {
+            connectionLost(cause);
+        }
+        if (connected == null && handshaking == null) {
+            completeDisconnectWaiters();
+        }
+    }
+
+    private void connectionLost(@Nullable Throwable cause) {
+        connected = null;
+        if (keepAlive != null) {
+            keepAlive.stop();
+            keepAlive = null;
+        }
+        readControl.channel(null);
+        Throwable error = disconnecting ? null : asMqttException(cause);
+        incoming.onDisconnected();
+        subscribeFlow.onDisconnected();
+        outgoing.onDisconnected(error != null ? error
+                : new MqttConnectionClosedException("disconnected before the message was acknowledged"), false);
+        subscriptions.endAll(error);
+        events.emit(new MqttClientEvent.Disconnected(Optional.ofNullable(error)));
+    }
+
+    private void abortConnect(MqttException cause) {
+        if (connecting != null) {
+            connecting.dispose();
+            connecting = null;
+        }
+        if (handshaking != null) {
+            handshaking.close(cause);
+        }
+        failConnectWaiters(cause);
+    }
+
+    private void failConnectWaiters(Throwable cause) {
+        cancelConnectTimeout();
+        if (connectWaiters.isEmpty()) {
+            return;
+        }
+        List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
+        connectWaiters.clear();
+        if (connected == null) {
+            events.state(ConnectionState.DISCONNECTED);
+            events.emit(new MqttClientEvent.ConnectFailed(1, cause));
+        }
+        waiters.forEach(waiter -> waiter.error(cause));
+    }
+
+    private void completeDisconnectWaiters() {
+        disconnecting = false;
+        events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+        List<MonoSink<Void>> waiters = new ArrayList<>(disconnectWaiters);
+        disconnectWaiters.clear();
+        waiters.forEach(MonoSink::success);
+        if (closed) {
+            events.complete();
+        }
+    }
+
+    private void cancelConnectTimeout() {
+        if (connectTimeout != null) {
+            connectTimeout.cancel(false);
+            connectTimeout = null;
+        }
+    }
+
+    private DisconnectPacket disconnectPacket(DisconnectOptions disconnectOptions) {
+        if (!options.version().isMqtt5()) {
+            return DisconnectPacket.NORMAL;
+        }
+        return new DisconnectPacket(disconnectOptions.reasonCode().code(),
+                disconnectOptions.sessionExpiryInterval().map(java.time.Duration::toSeconds)
+                        .orElse(ConnAckPacket.ABSENT_SESSION_EXPIRY),
+                disconnectOptions.reasonString().orElse(null),
+                PacketMapper.toWire(disconnectOptions.userProperties()), null);
+    }
+
+    private static MqttException asMqttException(@Nullable Throwable cause) {
+        if (cause instanceof MqttException mqtt) {
+            return mqtt;
+        }
+        if (cause instanceof MqttDecodeException decode) {
+            return decode.reasonCode() == ReasonCode.MALFORMED_PACKET
+                    ? new MqttMalformedPacketException(decode.getMessage(), decode)
+                    : new MqttProtocolException(decode.getMessage(),
+                            DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
+        }
+        return new MqttConnectionClosedException(cause == null ? "the broker closed the connection"
+                : "the connection failed: " + cause, cause);
+    }
+
+    private void onLoop(Runnable task) {
+        if (eventLoop.inEventLoop()) {
+            task.run();
+        } else {
+            eventLoop.execute(task);
+        }
+    }
+
+    private final class ConnectionListener implements MqttChannel.Listener {
+
+        private final MqttChannel channel;
+
+        ConnectionListener(MqttChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void onPacket(MqttPacket packet) {
+            ClientCore.this.onPacket(channel, packet);
+        }
+
+        @Override
+        public void onWritable() {
+            if (channel == connected) {
+                outgoing.onWritable();
+            }
+        }
+
+        @Override
+        public void onClosed(@Nullable Throwable cause) {
+            ClientCore.this.onClosed(channel, cause);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.mqttreactive.netty.internal.client;
+
+import io.mqttreactive.MqttClient;
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.event.ConnectionState;
+import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.message.AcknowledgeableMessage;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.netty.internal.transport.MqttConnector;
+import io.mqttreactive.options.DisconnectOptions;
+import io.netty.channel.EventLoop;
+import java.util.Objects;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link MqttClient} on reactor-netty. Every method validates its arguments on the caller's thread, then
+ * returns a cold publisher whose subscription hops onto the client's event loop, where {@link ClientCore} keeps
+ * all protocol state without locks. Signals are emitted on that event loop.
+ */
+public final class NettyMqttClient implements MqttClient {
+
+    private final MqttClientOptions options;
+    private final EventLoop eventLoop;
+    private final ClientCore core;
+
+    public NettyMqttClient(MqttClientOptions options, MqttConnector connector, EventLoop eventLoop) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.eventLoop = Objects.requireNonNull(eventLoop, "eventLoop");
+        this.core = new ClientCore(options, connector, eventLoop);
+    }
+
+    @Override
+    public MqttClientOptions options() {
+        return options;
+    }
+
+    @Override
+    public Mono<ConnectResult> connect() {
+        return Mono.create(sink -> eventLoop.execute(() -> core.connect(sink)));
+    }
+
+    @Override
+    public Mono<Void> disconnect(DisconnectOptions disconnectOptions) {
+        Objects.requireNonNull(disconnectOptions, "options");
+        return Mono.create(sink -> eventLoop.execute(() -> core.disconnect(disconnectOptions, sink)));
+    }
+
+    @Override
+    public Mono<PublishResult> publish(MqttMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (!message.subscriptionIdentifiers().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a message to publish must not carry subscription identifiers [MQTT-3.3.4-6] (5.0)");
+        }
+        return Mono.create(sink -> eventLoop.execute(() -> core.publish(message, sink)));
+    }
+
+    @Override
+    public Flux<PublishResult> publish(Publisher<MqttMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        int window = options.flowControl().maximumInflightPublishes();
+        return Flux.from(messages).flatMapSequential(this::publish, window, 1);
+    }
+
+    @Override
+    public Flux<MqttMessage> subscribe(SubscribeRequest request) {
+        Objects.requireNonNull(request, "request");
+        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, false)),
+                FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    @Override
+    public Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request) {
+        Objects.requireNonNull(request, "request");
+        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, true)),
+                FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    @Override
+    public Flux<MqttMessage> unsolicitedMessages() {
+        return Flux.create(emitter -> eventLoop.execute(() -> core.unsolicited(emitter)),
+                FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    @Override
+    public Flux<ConnectionState> connectionStates() {
+        return core.events().states();
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return core.events().state();
+    }
+
+    @Override
+    public Flux<MqttClientEvent> events() {
+        return core.events().events();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.create(sink -> eventLoop.execute(() -> core.close(sink)));
+    }
+
+    @Override
+    public String toString() {
+        return "NettyMqttClient[" + options.serverHost() + ":" + options.serverPort() + ", "
+                + options.version() + ", clientId=" + options.clientId() + "]";
+    }
+}

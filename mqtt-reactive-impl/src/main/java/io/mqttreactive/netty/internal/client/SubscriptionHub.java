@@ -1,0 +1,121 @@
+package io.mqttreactive.netty.internal.client;
+
+import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.message.SubscribeResult;
+import io.mqttreactive.netty.internal.flow.SubscribeFlow;
+import io.mqttreactive.netty.internal.routing.InboundDelivery;
+import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.options.FlowControlOptions;
+import io.mqttreactive.options.OverflowStrategy;
+import io.mqttreactive.topic.MqttTopicFilter;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties
+ * their end to UNSUBSCRIBE, and ends them all when the connection ends. A message no subscription matches goes
+ * to the unsolicited streams; with none, it is acknowledged, counted and reported as dropped, never silently
+ * lost. Confined to the event loop.
+ */
+final class SubscriptionHub implements MessageSubscriber {
+
+    private final EventLoop eventLoop;
+    private final FlowControlOptions flowControl;
+    private final ReadControl readControl;
+    private final Consumer<MqttClientEvent> events;
+    private final Set<SubscriptionSink<?>> subscriptions = new LinkedHashSet<>();
+    private final Set<SubscriptionSink<?>> unsolicited = new LinkedHashSet<>();
+    private @Nullable SubscribeFlow subscribeFlow;
+    private long unsolicitedDropped;
+
+    SubscriptionHub(EventLoop eventLoop, FlowControlOptions flowControl, ReadControl readControl,
+            Consumer<MqttClientEvent> events) {
+        this.eventLoop = eventLoop;
+        this.flowControl = flowControl;
+        this.readControl = readControl;
+        this.events = events;
+    }
+
+    void subscribeFlow(SubscribeFlow subscribeFlow) {
+        this.subscribeFlow = subscribeFlow;
+    }
+
+    /** Opens a subscription for a flux subscriber; the SUBSCRIBE goes out through the subscribe flow. */
+    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
+        MqttTopicFilter label = request.subscriptions().get(0).filter();
+        SubscriptionSink<T> sink = newSink(emitter, manualAcknowledgement, Optional.of(label));
+        subscriptions.add(sink);
+        sink.onTerminate(ended -> {
+            subscriptions.remove(ended);
+            subscribeFlow.unsubscribe(ended);
+        });
+        subscribeFlow.subscribe(request, sink, new SubscribeFlow.Requester() {
+            @Override
+            public void subscribed(SubscribeResult result) {
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                sink.error(error);
+            }
+        });
+    }
+
+    void unsolicited(FluxSink<MqttMessage> emitter) {
+        SubscriptionSink<MqttMessage> sink = newSink(emitter, false, Optional.empty());
+        unsolicited.add(sink);
+        sink.onTerminate(unsolicited::remove);
+    }
+
+    @Override
+    public void deliver(MqttMessage message, @Nullable InboundDelivery delivery) {
+        if (unsolicited.isEmpty()) {
+            unsolicitedDropped++;
+            events.accept(new MqttClientEvent.MessageDropped(Optional.empty(), message.topic(),
+                    OverflowStrategy.DROP_LATEST, unsolicitedDropped));
+        }
+        for (SubscriptionSink<?> sink : unsolicited) {
+            if (delivery != null) {
+                delivery.hold();
+            }
+            sink.deliver(message, delivery);
+        }
+        if (delivery != null) {
+            delivery.release();
+        }
+    }
+
+    /** Ends every subscription: with {@code cause} as an error, or normally when it is null. */
+    void endAll(@Nullable Throwable cause) {
+        List<SubscriptionSink<?>> all = new ArrayList<>(subscriptions);
+        all.addAll(unsolicited);
+        for (SubscriptionSink<?> sink : all) {
+            if (cause == null) {
+                sink.complete();
+            } else {
+                sink.error(cause);
+            }
+        }
+    }
+
+    long unsolicitedDropped() {
+        return unsolicitedDropped;
+    }
+
+    private <T> SubscriptionSink<T> newSink(FluxSink<T> emitter, boolean manualAcknowledgement,
+            Optional<MqttTopicFilter> label) {
+        OverflowStrategy strategy = flowControl.qos0OverflowStrategy();
+        return new SubscriptionSink<>(eventLoop, emitter, manualAcknowledgement, flowControl.qos0BufferSize(),
+                strategy, readControl, (sink, message, total) ->
+                events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy, total)));
+    }
+}

@@ -1,0 +1,218 @@
+package io.mqttreactive.netty.internal.client;
+
+import io.mqttreactive.exception.MqttBufferFullException;
+import io.mqttreactive.message.AcknowledgeableMessage;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.netty.internal.routing.InboundDelivery;
+import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.options.OverflowStrategy;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+
+/**
+ * One subscriber's end of a subscription: messages wait here until downstream demands them, and are emitted on
+ * the event loop. A QoS 1 or 2 message is released to the acknowledgement pipeline once emitted (or, in manual
+ * mode, once the application acknowledges it), so demand is what lets the broker send more. QoS 0 messages wait
+ * in a buffer bounded by the overflow strategy; every drop is counted and reported. Confined to the event loop,
+ * except for requests and cancellation, which hop onto it.
+ *
+ * @param <T> {@link MqttMessage} or {@link AcknowledgeableMessage}
+ */
+final class SubscriptionSink<T> implements MessageSubscriber {
+
+    /** Hears about every QoS 0 message a full buffer dropped. */
+    interface DropListener {
+        void dropped(SubscriptionSink<?> sink, MqttMessage message, long totalDropped);
+    }
+
+    private final EventLoop eventLoop;
+    private final FluxSink<T> emitter;
+    private final boolean manualAcknowledgement;
+    private final int qos0Capacity;
+    private final OverflowStrategy overflowStrategy;
+    private final ReadControl readControl;
+    private final DropListener dropListener;
+    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
+    private int qos0Queued;
+    private long dropped;
+    private boolean terminated;
+
+    SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, boolean manualAcknowledgement, int qos0Capacity,
+            OverflowStrategy overflowStrategy, ReadControl readControl, DropListener dropListener) {
+        this.eventLoop = eventLoop;
+        this.emitter = emitter;
+        this.manualAcknowledgement = manualAcknowledgement;
+        this.qos0Capacity = qos0Capacity;
+        this.overflowStrategy = overflowStrategy;
+        this.readControl = readControl;
+        this.dropListener = dropListener;
+        emitter.onRequest(n -> eventLoop.execute(this::drain));
+        emitter.onDispose(() -> eventLoop.execute(() -> terminate(null)));
+    }
+
+    /** Sets what happens once this sink ends, for whatever reason; called once, on the event loop. */
+    void onTerminate(Consumer<SubscriptionSink<T>> onTerminate) {
+        this.onTerminate = onTerminate;
+    }
+
+    @Override
+    public void deliver(MqttMessage message, @Nullable InboundDelivery delivery) {
+        if (terminated) {
+            if (delivery != null) {
+                delivery.release();
+            }
+            return;
+        }
+        if (delivery == null && qos0Queued >= qos0Capacity && !makeRoomForQos0(message)) {
+            return;
+        }
+        queue.add(new Entry(message, delivery));
+        if (delivery == null) {
+            qos0Queued++;
+            if (overflowStrategy == OverflowStrategy.PAUSE_READING && qos0Queued >= qos0Capacity) {
+                readControl.pause(this);
+            }
+        }
+        drain();
+    }
+
+    /** Ends the flux with an error. */
+    void error(Throwable cause) {
+        terminate(cause);
+    }
+
+    /** Ends the flux normally. */
+    void complete() {
+        if (!terminated) {
+            emitter.complete();
+            terminate(null);
+        }
+    }
+
+    long droppedCount() {
+        return dropped;
+    }
+
+    boolean isTerminated() {
+        return terminated;
+    }
+
+    private boolean makeRoomForQos0(MqttMessage message) {
+        switch (overflowStrategy) {
+            case DROP_OLDEST -> {
+                for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                    Entry oldest = it.next();
+                    if (oldest.delivery == null) {
+                        it.remove();
+                        qos0Queued--;
+                        countDrop(oldest.message);
+                        return true;
+                    }
+                }
+                return true;
+            }
+            case DROP_LATEST -> {
+                countDrop(message);
+                return false;
+            }
+            case ERROR -> {
+                countDrop(message);
+                terminate(new MqttBufferFullException("QoS 0 subscription buffer", qos0Capacity));
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private void countDrop(MqttMessage message) {
+        dropped++;
+        dropListener.dropped(this, message, dropped);
+    }
+
+    private void drain() {
+        while (!terminated && !queue.isEmpty() && emitter.requestedFromDownstream() > 0) {
+            Entry entry = queue.poll();
+            if (entry.delivery == null) {
+                qos0Queued--;
+            }
+            emit(entry);
+        }
+        if (qos0Queued < qos0Capacity) {
+            readControl.resume(this);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emit(Entry entry) {
+        if (manualAcknowledgement) {
+            emitter.next((T) new Acknowledgeable(entry.message, entry.delivery));
+            return;
+        }
+        emitter.next((T) entry.message);
+        if (entry.delivery != null) {
+            entry.delivery.release();
+        }
+    }
+
+    private void terminate(@Nullable Throwable cause) {
+        if (terminated) {
+            return;
+        }
+        terminated = true;
+        for (Entry entry; (entry = queue.poll()) != null; ) {
+            if (entry.delivery != null) {
+                entry.delivery.release();
+            }
+        }
+        qos0Queued = 0;
+        readControl.resume(this);
+        if (cause != null) {
+            emitter.error(cause);
+        }
+        onTerminate.accept(this);
+    }
+
+    private record Entry(MqttMessage message, @Nullable InboundDelivery delivery) {
+    }
+
+    /** A message whose acknowledgement the application gives; acknowledging twice has no further effect. */
+    private final class Acknowledgeable implements AcknowledgeableMessage {
+
+        private final MqttMessage message;
+        private final @Nullable InboundDelivery delivery;
+        private final AtomicBoolean acknowledged = new AtomicBoolean();
+
+        Acknowledgeable(MqttMessage message, @Nullable InboundDelivery delivery) {
+            this.message = message;
+            this.delivery = delivery;
+        }
+
+        @Override
+        public MqttMessage message() {
+            return message;
+        }
+
+        @Override
+        public Mono<Void> acknowledge() {
+            return Mono.fromRunnable(() -> {
+                if (delivery != null && acknowledged.compareAndSet(false, true)) {
+                    eventLoop.execute(delivery::release);
+                }
+            });
+        }
+
+        @Override
+        public String toString() {
+            return "AcknowledgeableMessage[" + message + "]";
+        }
+    }
+}

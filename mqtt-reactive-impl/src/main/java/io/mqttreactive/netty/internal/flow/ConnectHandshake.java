@@ -1,0 +1,107 @@
+package io.mqttreactive.netty.internal.flow;
+
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttQos;
+import io.mqttreactive.exception.MqttConnectException;
+import io.mqttreactive.exception.MqttException;
+import io.mqttreactive.exception.MqttServerUnavailableException;
+import io.mqttreactive.message.ConnectReasonCode;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.packet.ConnAckPacket;
+import io.mqttreactive.netty.internal.packet.ConnectPacket;
+import io.mqttreactive.netty.internal.packet.ReasonCode;
+import java.time.Duration;
+
+/**
+ * The CONNECT that opens every connection ([MQTT-3.1.0-1]) and the reading of its CONNACK: the server's
+ * limits become a {@link ConnectResult}, a refusal a typed exception. MQTT 3.1.1 section 3.1 and 3.2,
+ * MQTT 5.0 section 3.1 and 3.2.
+ */
+public final class ConnectHandshake {
+
+    private ConnectHandshake() {
+    }
+
+    /** Builds the CONNECT; {@code cleanStart} is decided by the caller, who knows whether a session is held. */
+    public static ConnectPacket connectPacket(MqttClientOptions options, boolean cleanStart) {
+        boolean mqtt5 = options.version().isMqtt5();
+        return new ConnectPacket(
+                options.version(),
+                options.clientId(),
+                cleanStart,
+                (int) options.keepAlive().toSeconds(),
+                options.username().orElse(null),
+                options.password().orElse(null),
+                options.will().map(PacketMapper::toWill).orElse(null),
+                mqtt5 ? options.session().sessionExpiryInterval().toSeconds() : 0,
+                mqtt5 ? options.flowControl().receiveMaximum() : ConnectPacket.DEFAULT_RECEIVE_MAXIMUM,
+                mqtt5 ? maximumPacketSizeToAnnounce(options) : ConnectPacket.NO_MAXIMUM_PACKET_SIZE,
+                mqtt5 ? options.flowControl().topicAliasMaximum() : 0,
+                mqtt5 && options.requestResponseInformation(),
+                !mqtt5 || options.requestProblemInformation(),
+                mqtt5 ? PacketMapper.toWire(options.userProperties()) : java.util.List.of(),
+                mqtt5 ? options.authenticationMethod().orElse(null) : null,
+                mqtt5 ? options.authenticationData().orElse(null) : null);
+    }
+
+    private static long maximumPacketSizeToAnnounce(MqttClientOptions options) {
+        int maximum = options.flowControl().maximumPacketSize();
+        return maximum >= ConnectResult.UNLIMITED_PACKET_SIZE ? ConnectPacket.NO_MAXIMUM_PACKET_SIZE : maximum;
+    }
+
+    /** Tells whether a CONNACK accepts the connection. */
+    public static boolean isAccepted(ConnAckPacket connAck) {
+        return connAck.reasonCode() == ReasonCode.SUCCESS;
+    }
+
+    /** Maps an accepting CONNACK to the result the user sees. */
+    public static ConnectResult toResult(ConnAckPacket connAck) {
+        ConnectResult.Builder builder = ConnectResult.builder()
+                .sessionPresent(connAck.sessionPresent())
+                .assignedClientIdentifier(connAck.assignedClientIdentifier())
+                .receiveMaximum(connAck.receiveMaximum())
+                .maximumQos(MqttQos.fromCode(connAck.maximumQos()))
+                .retainAvailable(connAck.retainAvailable())
+                .maximumPacketSize(connAck.maximumPacketSize() == ConnectPacket.NO_MAXIMUM_PACKET_SIZE
+                        ? ConnectResult.UNLIMITED_PACKET_SIZE
+                        : (int) Math.min(connAck.maximumPacketSize(), ConnectResult.UNLIMITED_PACKET_SIZE))
+                .topicAliasMaximum(connAck.topicAliasMaximum())
+                .wildcardSubscriptionAvailable(connAck.wildcardSubscriptionAvailable())
+                .subscriptionIdentifiersAvailable(connAck.subscriptionIdentifiersAvailable())
+                .sharedSubscriptionAvailable(connAck.sharedSubscriptionAvailable())
+                .responseInformation(connAck.responseInformation())
+                .serverReference(connAck.serverReference())
+                .reasonString(connAck.reasonString())
+                .userProperties(PacketMapper.toApi(connAck.userProperties()));
+        if (connAck.sessionExpiryInterval() != ConnAckPacket.ABSENT_SESSION_EXPIRY) {
+            builder.sessionExpiryInterval(Duration.ofSeconds(connAck.sessionExpiryInterval()));
+        }
+        if (connAck.serverKeepAlive() != ConnAckPacket.ABSENT_SERVER_KEEP_ALIVE) {
+            builder.serverKeepAlive(Duration.ofSeconds(connAck.serverKeepAlive()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Maps a refusing CONNACK to an exception: transient refusals (server unavailable or busy, quota, rate) to
+     * {@link MqttServerUnavailableException}, the others (bad credentials, not authorized, ...) to
+     * {@link MqttConnectException}.
+     */
+    public static MqttException toException(ConnAckPacket connAck, boolean mqtt5) {
+        ConnectReasonCode code = mqtt5
+                ? ConnectReasonCode.fromCode(connAck.reasonCode())
+                : ConnectReasonCode.fromMqtt3ReturnCode(connAck.reasonCode());
+        var properties = PacketMapper.toApi(connAck.userProperties());
+        return code.isTransient()
+                ? new MqttServerUnavailableException(code, connAck.reasonString(), properties, connAck.serverReference())
+                : new MqttConnectException(code, connAck.reasonString(), properties);
+    }
+
+    /** Returns the keep-alive in force: the server's when it sent one ([MQTT-3.1.2-21] 5.0), else ours. */
+    public static int effectiveKeepAlive(MqttClientOptions options, ConnAckPacket connAck) {
+        return connAck.serverKeepAlive() != ConnAckPacket.ABSENT_SERVER_KEEP_ALIVE
+                ? connAck.serverKeepAlive()
+                : (int) options.keepAlive().toSeconds();
+    }
+}

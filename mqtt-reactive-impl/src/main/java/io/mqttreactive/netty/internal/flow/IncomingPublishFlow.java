@@ -1,0 +1,173 @@
+package io.mqttreactive.netty.internal.flow;
+
+import io.mqttreactive.MqttQos;
+import io.mqttreactive.exception.MqttProtocolException;
+import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PubRelReasonCode;
+import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.packet.AckPacket;
+import io.mqttreactive.netty.internal.packet.MqttPacketType;
+import io.mqttreactive.netty.internal.packet.PublishPacket;
+import io.mqttreactive.netty.internal.routing.InboundDelivery;
+import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
+import io.mqttreactive.netty.internal.transport.MqttChannel;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The receiving side of PUBLISH (MQTT 5.0 section 4.3): routes each message to its subscribers and acknowledges
+ * QoS 1 with PUBACK and QoS 2 with PUBREC only once every subscriber has taken it, in the order the messages
+ * arrived ([MQTT-4.6.0-2], [MQTT-4.6.0-3]), so unacknowledged messages hold the broker to our Receive Maximum.
+ * A QoS 2 id stays known from PUBLISH to PUBREL, across connections, so a re-sent message is never delivered
+ * twice ([MQTT-4.3.3-10] 5.0); PUBREL is answered with PUBCOMP ([MQTT-4.3.3-11] 5.0). Messages no subscription
+ * matches go to the unsolicited subscriber. Topic aliases live for one connection ([MQTT-3.3.2-7] 5.0).
+ * Confined to the event loop.
+ */
+public final class IncomingPublishFlow {
+
+    private final SubscriptionRegistry registry;
+    private final MessageSubscriber unsolicited;
+    private final int receiveMaximum;
+    private final int topicAliasMaximum;
+    private final ArrayDeque<InboundDelivery> awaitingAcknowledgement = new ArrayDeque<>();
+    private final Map<Integer, InboundDelivery> qos2InDelivery = new HashMap<>();
+    private final Set<Integer> qos2AwaitingRelease = new HashSet<>();
+    private final Map<Integer, String> topicAliases = new HashMap<>();
+    private @Nullable MqttChannel channel;
+    private boolean mqtt5;
+
+    public IncomingPublishFlow(SubscriptionRegistry registry, MessageSubscriber unsolicited, int receiveMaximum,
+            int topicAliasMaximum) {
+        this.registry = registry;
+        this.unsolicited = unsolicited;
+        this.receiveMaximum = receiveMaximum;
+        this.topicAliasMaximum = topicAliasMaximum;
+    }
+
+    public void onConnected(MqttChannel channel, boolean sessionPresent) {
+        this.channel = channel;
+        this.mqtt5 = channel.encodeContext().version().isMqtt5();
+        topicAliases.clear();
+        if (!sessionPresent) {
+            qos2AwaitingRelease.clear();
+        }
+        sendReadyAcknowledgements();
+    }
+
+    public void onDisconnected() {
+        channel = null;
+    }
+
+    /**
+     * Handles a PUBLISH from the broker.
+     *
+     * @throws MqttProtocolException if the broker broke the protocol: an unknown topic alias, or more
+     *         unacknowledged messages than the Receive Maximum we announced
+     */
+    public void onPublish(PublishPacket packet) {
+        String topic = resolveTopic(packet);
+        MqttMessage message = PacketMapper.toMessage(packet, topic);
+        if (packet.qos() == MqttQos.AT_MOST_ONCE) {
+            route(message, null);
+            return;
+        }
+        if (packet.qos() == MqttQos.EXACTLY_ONCE && isKnownQos2(packet.packetId())) {
+            return;
+        }
+        checkReceiveMaximum();
+        InboundDelivery delivery = new InboundDelivery(packet.packetId(), packet.qos(), this::onDelivered);
+        if (packet.qos() == MqttQos.EXACTLY_ONCE) {
+            qos2InDelivery.put(packet.packetId(), delivery);
+        }
+        awaitingAcknowledgement.add(delivery);
+        delivery.hold();
+        route(message, delivery);
+        delivery.release();
+    }
+
+    /** Handles PUBREL: the QoS 2 id is released and PUBCOMP answers it. */
+    public void onPubRel(AckPacket pubRel) {
+        boolean known = qos2AwaitingRelease.remove(pubRel.packetId());
+        int reasonCode = known || !mqtt5 ? 0 : PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code();
+        if (channel != null) {
+            channel.send(AckPacket.of(MqttPacketType.PUBCOMP, pubRel.packetId(), reasonCode));
+        }
+    }
+
+    /** Returns the number of QoS 1 and 2 messages not yet acknowledged, or QoS 2 ids not yet released. */
+    public int unacknowledgedCount() {
+        return awaitingAcknowledgement.size() + qos2AwaitingRelease.size();
+    }
+
+    private boolean isKnownQos2(int packetId) {
+        if (qos2InDelivery.containsKey(packetId)) {
+            return true;
+        }
+        if (qos2AwaitingRelease.contains(packetId)) {
+            if (channel != null) {
+                channel.send(AckPacket.of(MqttPacketType.PUBREC, packetId));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void route(MqttMessage message, @Nullable InboundDelivery delivery) {
+        if (registry.route(message, delivery) == 0) {
+            if (delivery != null) {
+                delivery.hold();
+            }
+            unsolicited.deliver(message, delivery);
+        }
+    }
+
+    private void onDelivered(InboundDelivery delivery) {
+        sendReadyAcknowledgements();
+    }
+
+    private void sendReadyAcknowledgements() {
+        while (channel != null && !awaitingAcknowledgement.isEmpty() && awaitingAcknowledgement.peek().isDelivered()) {
+            InboundDelivery delivery = awaitingAcknowledgement.poll();
+            if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
+                channel.send(AckPacket.of(MqttPacketType.PUBACK, delivery.packetId()));
+            } else {
+                qos2InDelivery.remove(delivery.packetId());
+                qos2AwaitingRelease.add(delivery.packetId());
+                channel.send(AckPacket.of(MqttPacketType.PUBREC, delivery.packetId()));
+            }
+        }
+    }
+
+    private void checkReceiveMaximum() {
+        if (mqtt5 && unacknowledgedCount() >= receiveMaximum) {
+            throw new MqttProtocolException("the broker sent more than " + receiveMaximum
+                    + " unacknowledged messages", DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, null);
+        }
+    }
+
+    private String resolveTopic(PublishPacket packet) {
+        int alias = packet.topicAlias();
+        if (alias == 0) {
+            return packet.topic();
+        }
+        if (alias > topicAliasMaximum) {
+            throw new MqttProtocolException("topic alias " + alias + " exceeds the maximum " + topicAliasMaximum,
+                    DisconnectReasonCode.TOPIC_ALIAS_INVALID, null);
+        }
+        if (!packet.topic().isEmpty()) {
+            topicAliases.put(alias, packet.topic());
+            return packet.topic();
+        }
+        String topic = topicAliases.get(alias);
+        if (topic == null) {
+            throw new MqttProtocolException("unknown topic alias " + alias, DisconnectReasonCode.PROTOCOL_ERROR, null);
+        }
+        return topic;
+    }
+}

@@ -1,0 +1,274 @@
+package io.mqttreactive.netty.internal.flow;
+
+import io.mqttreactive.MqttQos;
+import io.mqttreactive.exception.MqttBufferFullException;
+import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttPacketTooLargeException;
+import io.mqttreactive.exception.MqttPublishException;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PubRelReasonCode;
+import io.mqttreactive.message.PublishReasonCode;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.codec.MqttEncodeException;
+import io.mqttreactive.netty.internal.packet.AckPacket;
+import io.mqttreactive.netty.internal.packet.MqttPacketType;
+import io.mqttreactive.netty.internal.packet.PublishPacket;
+import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.mqttreactive.netty.internal.session.PacketIdAllocator;
+import io.mqttreactive.netty.internal.transport.MqttChannel;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * The sending side of PUBLISH: QoS 0 completes on write, QoS 1 on PUBACK, QoS 2 on PUBCOMP after
+ * PUBREC/PUBREL (MQTT 5.0 section 4.3). At most the send quota of QoS 1 and 2 messages are in flight: the
+ * smaller of the server's Receive Maximum and our own limit ([MQTT-4.9.0-1/2/3] 5.0); the rest wait, in order,
+ * in a bounded queue; a full queue is an error signal. Packet ids are freed only by the final acknowledgement
+ * ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC ([MQTT-4.3.3-4] 5.0). In-flight messages of a
+ * resumed session are re-sent in their original order with DUP set ([MQTT-4.4.0-1], [MQTT-4.6.0-1]).
+ * Confined to the client's event loop.
+ */
+public final class OutgoingPublishFlow {
+
+    private final PacketIdAllocator packetIds;
+    private final int maximumInflight;
+    private final int maximumPending;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final Map<Integer, InFlight> inFlight = new LinkedHashMap<>();
+    private @Nullable MqttChannel channel;
+    private @Nullable ConnectResult server;
+    private int sendQuota;
+    private long unknownAcknowledgements;
+
+    public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending) {
+        this.packetIds = packetIds;
+        this.maximumInflight = maximumInflight;
+        this.maximumPending = maximumPending;
+    }
+
+    /** Queues a message for sending; {@code sink} gets the result. */
+    public void submit(MqttMessage message, MonoSink<PublishResult> sink) {
+        if (server != null && !checkServerAccepts(message, sink, server)) {
+            return;
+        }
+        if (pending.size() >= maximumPending) {
+            sink.error(new MqttBufferFullException("pending publishes", maximumPending));
+            return;
+        }
+        Pending entry = new Pending(message, sink);
+        sink.onCancel(() -> entry.cancelled = true);
+        pending.add(entry);
+        drain();
+    }
+
+    /** Starts sending on a new connection; re-sends what a resumed session still has in flight. */
+    public void onConnected(MqttChannel channel, ConnectResult server) {
+        this.channel = channel;
+        this.server = server;
+        this.sendQuota = Math.min(server.receiveMaximum(), maximumInflight);
+        if (server.sessionPresent()) {
+            inFlight.values().forEach(this::resend);
+        } else {
+            republishAsNew();
+        }
+        drain();
+    }
+
+    /** Stops sending; with {@code keepSession} false every waiting publish fails with {@code cause}. */
+    public void onDisconnected(Throwable cause, boolean keepSession) {
+        channel = null;
+        if (!keepSession) {
+            failAll(cause);
+        }
+    }
+
+    public void onWritable() {
+        drain();
+    }
+
+    /** Handles PUBACK, PUBREC or PUBCOMP. */
+    public void onAcknowledgement(AckPacket ack) {
+        InFlight entry = inFlight.get(ack.packetId());
+        if (entry == null || entry.awaiting != ack.type()) {
+            unknownAcknowledgements++;
+            if (ack.type() == MqttPacketType.PUBREC && channel != null) {
+                channel.send(AckPacket.of(MqttPacketType.PUBREL, ack.packetId(), server != null
+                        && channelIsMqtt5() ? PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code() : 0));
+            }
+            return;
+        }
+        if (ack.type() == MqttPacketType.PUBREC && !ReasonCode.isError(ack.reasonCode())) {
+            entry.awaiting = MqttPacketType.PUBCOMP;
+            entry.receivedAck = ack;
+            if (channel != null) {
+                channel.send(AckPacket.of(MqttPacketType.PUBREL, ack.packetId()));
+            }
+            return;
+        }
+        complete(entry, ack.type() == MqttPacketType.PUBCOMP && entry.receivedAck != null ? entry.receivedAck : ack);
+        drain();
+    }
+
+    /** Returns how many PUBACK, PUBREC or PUBCOMP packets named no message in flight. */
+    public long unknownAcknowledgements() {
+        return unknownAcknowledgements;
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    private void drain() {
+        while (channel != null && channel.isWritable() && !pending.isEmpty()) {
+            Pending next = pending.peek();
+            if (next.cancelled) {
+                pending.poll();
+                continue;
+            }
+            if (next.message.qos() != MqttQos.AT_MOST_ONCE && inFlight.size() >= sendQuota) {
+                return;
+            }
+            pending.poll();
+            send(next);
+        }
+    }
+
+    private void send(Pending entry) {
+        MqttChannel connection = channel;
+        MqttMessage message = entry.message;
+        if (message.qos() == MqttQos.AT_MOST_ONCE) {
+            try {
+                connection.send(PacketMapper.toPublish(message, 0), failure -> {
+                    if (failure == null) {
+                        entry.sink.success(PublishResult.success(message));
+                    } else {
+                        entry.sink.error(new MqttConnectionClosedException("QoS 0 message not written", failure));
+                    }
+                });
+            } catch (MqttEncodeException e) {
+                entry.sink.error(encodeFailure(message, e));
+            }
+            return;
+        }
+        int packetId = packetIds.allocate();
+        PublishPacket packet = PacketMapper.toPublish(message, packetId);
+        try {
+            connection.send(packet);
+        } catch (MqttEncodeException e) {
+            packetIds.release(packetId);
+            entry.sink.error(encodeFailure(message, e));
+            return;
+        }
+        InFlight flight = new InFlight(message, packet, entry.sink);
+        inFlight.put(packetId, flight);
+    }
+
+    private void resend(InFlight entry) {
+        if (entry.awaiting == MqttPacketType.PUBCOMP) {
+            channel.send(AckPacket.of(MqttPacketType.PUBREL, entry.packet.packetId()));
+        } else {
+            channel.send(entry.packet.asDuplicate());
+        }
+    }
+
+    private void republishAsNew() {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        ArrayDeque<Pending> again = new ArrayDeque<>();
+        for (InFlight entry : inFlight.values()) {
+            packetIds.release(entry.packet.packetId());
+            again.add(new Pending(entry.message, entry.sink));
+        }
+        inFlight.clear();
+        again.addAll(pending);
+        pending.clear();
+        pending.addAll(again);
+    }
+
+    private void complete(InFlight entry, AckPacket ack) {
+        inFlight.remove(ack.packetId());
+        packetIds.release(ack.packetId());
+        PublishReasonCode code = PublishReasonCode.fromCode(ack.reasonCode());
+        var properties = PacketMapper.toApi(ack.userProperties());
+        if (code.isError()) {
+            entry.sink.error(new MqttPublishException(entry.message, code, ack.reasonString(), properties));
+        } else {
+            entry.sink.success(new PublishResult(entry.message, code,
+                    java.util.Optional.ofNullable(ack.reasonString()), properties));
+        }
+    }
+
+    private void failAll(Throwable cause) {
+        for (Iterator<InFlight> it = inFlight.values().iterator(); it.hasNext(); ) {
+            InFlight entry = it.next();
+            packetIds.release(entry.packet.packetId());
+            it.remove();
+            entry.sink.error(cause);
+        }
+        for (Pending entry; (entry = pending.poll()) != null; ) {
+            entry.sink.error(cause);
+        }
+    }
+
+    private boolean checkServerAccepts(MqttMessage message, MonoSink<PublishResult> sink, ConnectResult server) {
+        if (message.qos().code() > server.maximumQos().code()) {
+            sink.error(new MqttPublishException(message, "QoS " + message.qos().code()
+                    + " exceeds the broker's maximum QoS " + server.maximumQos().code() + " [MQTT-3.2.2-11] (5.0)"));
+            return false;
+        }
+        if (message.retain() && !server.retainAvailable()) {
+            sink.error(new MqttPublishException(message,
+                    "the broker does not support retained messages [MQTT-3.2.2-14] (5.0)"));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean channelIsMqtt5() {
+        return channel != null && channel.encodeContext().version().isMqtt5();
+    }
+
+    private static RuntimeException encodeFailure(MqttMessage message, MqttEncodeException e) {
+        if (e.reasonCode() == ReasonCode.PACKET_TOO_LARGE) {
+            return new MqttPacketTooLargeException(e.packetSize(), e.maximumPacketSize());
+        }
+        return new MqttPublishException(message, e.getMessage());
+    }
+
+    private static final class Pending {
+        final MqttMessage message;
+        final MonoSink<PublishResult> sink;
+        boolean cancelled;
+
+        Pending(MqttMessage message, MonoSink<PublishResult> sink) {
+            this.message = message;
+            this.sink = sink;
+        }
+    }
+
+    private static final class InFlight {
+        final MqttMessage message;
+        final PublishPacket packet;
+        final MonoSink<PublishResult> sink;
+        MqttPacketType awaiting;
+        @Nullable AckPacket receivedAck;
+
+        InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink) {
+            this.message = message;
+            this.packet = packet;
+            this.sink = sink;
+            this.awaiting = message.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.mqttreactive.netty.internal.routing;
+
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.topic.MqttTopicFilter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who listens to which topic filter: routes each received message to every matching subscriber once, however
+ * many of its filters match, and counts subscribers per filter so that the broker is sent SUBSCRIBE for the
+ * first and UNSUBSCRIBE after the last. Shared subscriptions route by the filter after their share name.
+ * Confined to the event loop.
+ */
+public final class SubscriptionRegistry {
+
+    private final TopicFilterTrie<MessageSubscriber> trie = new TopicFilterTrie<>();
+    private final Map<MqttTopicFilter, Integer> subscribersPerFilter = new HashMap<>();
+
+    /**
+     * Registers a subscriber for filters.
+     *
+     * @return the filters that had no subscriber before, for which the broker must be sent SUBSCRIBE
+     */
+    public List<MqttTopicFilter> add(List<MqttTopicFilter> filters, MessageSubscriber subscriber) {
+        List<MqttTopicFilter> added = new ArrayList<>(filters.size());
+        for (MqttTopicFilter filter : filters) {
+            trie.add(routingFilter(filter), subscriber);
+            if (subscribersPerFilter.merge(filter, 1, Integer::sum) == 1) {
+                added.add(filter);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Removes a subscriber from filters.
+     *
+     * @return the filters left without subscriber, for which the broker must be sent UNSUBSCRIBE
+     */
+    public List<MqttTopicFilter> remove(List<MqttTopicFilter> filters, MessageSubscriber subscriber) {
+        List<MqttTopicFilter> emptied = new ArrayList<>(filters.size());
+        for (MqttTopicFilter filter : filters) {
+            if (trie.remove(routingFilter(filter), subscriber)
+                    && subscribersPerFilter.merge(filter, -1, Integer::sum) == 0) {
+                subscribersPerFilter.remove(filter);
+                emptied.add(filter);
+            }
+        }
+        return emptied;
+    }
+
+    public boolean isActive(MqttTopicFilter filter) {
+        return subscribersPerFilter.containsKey(filter);
+    }
+
+    /**
+     * Hands a message to every subscriber whose filter matches its topic, holding {@code delivery} once for each.
+     *
+     * @return the number of subscribers that got it
+     */
+    public int route(MqttMessage message, @Nullable InboundDelivery delivery) {
+        List<MessageSubscriber> matched = new ArrayList<>(2);
+        trie.match(message.topic().toString(), subscriber -> {
+            if (!containsSame(matched, subscriber)) {
+                matched.add(subscriber);
+            }
+        });
+        for (MessageSubscriber subscriber : matched) {
+            if (delivery != null) {
+                delivery.hold();
+            }
+            subscriber.deliver(message, delivery);
+        }
+        return matched.size();
+    }
+
+    private static boolean containsSame(List<MessageSubscriber> subscribers, MessageSubscriber candidate) {
+        for (MessageSubscriber subscriber : subscribers) {
+            if (subscriber == candidate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String routingFilter(MqttTopicFilter filter) {
+        return filter.isShared() ? filter.topicFilter() : filter.toString();
+    }
+}

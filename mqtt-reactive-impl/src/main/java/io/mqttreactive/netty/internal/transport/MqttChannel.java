@@ -1,0 +1,161 @@
+package io.mqttreactive.netty.internal.transport;
+
+import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.netty.internal.codec.MqttDecodeException;
+import io.mqttreactive.netty.internal.codec.MqttPacketEncoder;
+import io.mqttreactive.netty.internal.packet.DisconnectPacket;
+import io.mqttreactive.netty.internal.packet.MqttPacket;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.DecoderException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One network connection to the broker as a packet pipe, confined to its event loop: packets written in one
+ * event-loop turn go out with one flush at the end of the turn; received packets, writability changes, errors
+ * and the close reach one {@link Listener}, on the event loop. The first error closes the connection
+ * ([MQTT-4.8.0-1] 3.1.1).
+ */
+public final class MqttChannel extends ChannelInboundHandlerAdapter {
+
+    public static final String NAME = "mqtt-channel";
+
+    /** Receives what happens on the connection, always on its event loop. */
+    public interface Listener {
+
+        void onPacket(MqttPacket packet);
+
+        void onWritable();
+
+        /** Called once, when the connection has closed; {@code cause} is null for an orderly close. */
+        void onClosed(@Nullable Throwable cause);
+    }
+
+    private final Channel channel;
+    private final Runnable flushTask = this::flushNow;
+    private EncodeContext encodeContext;
+    private @Nullable Listener listener;
+    private @Nullable Throwable failure;
+    private boolean flushScheduled;
+    private boolean closed;
+    private long lastWriteNanos = System.nanoTime();
+
+    public MqttChannel(Channel channel, EncodeContext encodeContext) {
+        this.channel = channel;
+        this.encodeContext = encodeContext;
+    }
+
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    public void listener(Listener listener) {
+        this.listener = listener;
+    }
+
+    public void encodeContext(EncodeContext encodeContext) {
+        this.encodeContext = encodeContext;
+    }
+
+    public EncodeContext encodeContext() {
+        return encodeContext;
+    }
+
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    public boolean isOpen() {
+        return !closed && channel.isActive();
+    }
+
+    /**
+     * Encodes and writes a packet; it is flushed at the end of this event-loop turn.
+     *
+     * @throws io.mqttreactive.netty.internal.codec.MqttEncodeException if the packet cannot be encoded; nothing
+     *         is written then
+     */
+    public void send(MqttPacket packet) {
+        ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
+        channel.write(encoded, channel.voidPromise());
+        scheduleFlush();
+    }
+
+    /** Like {@link #send(MqttPacket)}, then calls {@code whenWritten} with null or the write failure. */
+    public void send(MqttPacket packet, java.util.function.Consumer<@Nullable Throwable> whenWritten) {
+        ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
+        channel.write(encoded).addListener((ChannelFutureListener) future -> whenWritten.accept(future.cause()));
+        scheduleFlush();
+    }
+
+    /** Stops or resumes reading from the socket, so that the broker's sends back up in TCP. */
+    public void autoRead(boolean autoRead) {
+        channel.config().setAutoRead(autoRead);
+    }
+
+    /** Flushes what is written and closes the connection; the listener hears {@link Listener#onClosed} once. */
+    public void close(@Nullable Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        flushNow();
+        channel.close();
+    }
+
+    /** Returns when a packet was last written, in {@link System#nanoTime()} units. */
+    public long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    private void scheduleFlush() {
+        lastWriteNanos = System.nanoTime();
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        channel.flush();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!closed && listener != null) {
+            listener.onPacket((MqttPacket) msg);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (channel.isWritable() && listener != null) {
+            listener.onWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable error = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (error instanceof MqttDecodeException decodeError && encodeContext.version().isMqtt5() && isOpen()) {
+            send(DisconnectPacket.of(decodeError.reasonCode()));
+        }
+        close(error);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!closed) {
+            closed = true;
+            if (listener != null) {
+                listener.onClosed(failure);
+            }
+        }
+        ctx.fireChannelInactive();
+    }
+}

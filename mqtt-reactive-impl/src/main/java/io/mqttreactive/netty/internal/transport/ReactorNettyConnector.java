@@ -1,0 +1,50 @@
+package io.mqttreactive.netty.internal.transport;
+
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.netty.internal.codec.DecodeContext;
+import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.tcp.TcpClient;
+
+/**
+ * Connects over TCP, optionally with TLS, through reactor-netty: one unpooled connection per call, on the
+ * client's event loop, with Nagle's algorithm off since writes are already batched per event-loop turn. The
+ * packet handlers sit before reactor-netty's inbound bridge and consume every packet, so reading is switched
+ * on here rather than left to reactor-netty's demand-driven receive.
+ */
+public final class ReactorNettyConnector implements MqttConnector {
+
+    public static final ReactorNettyConnector INSTANCE = new ReactorNettyConnector();
+
+    private ReactorNettyConnector() {
+    }
+
+    @Override
+    public Mono<MqttChannel> connect(MqttClientOptions options, EventLoop eventLoop, DecodeContext decodeContext,
+            EncodeContext encodeContext) {
+        return Mono.defer(() -> {
+            TcpClient client = TcpClient.newConnection()
+                    .host(options.serverHost())
+                    .port(options.serverPort())
+                    .runOn(eventLoop)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                            options.connectTimeout().toMillis()))
+                    .option(ChannelOption.TCP_NODELAY, true);
+            if (options.tls().isPresent()) {
+                client = TlsConfigurer.secure(client, options.tls().get());
+            }
+            return client.connect().map(connection -> install(connection, decodeContext, encodeContext));
+        });
+    }
+
+    static MqttChannel install(Connection connection, DecodeContext decodeContext, EncodeContext encodeContext) {
+        MqttChannel channel = new MqttChannel(connection.channel(), encodeContext);
+        connection.addHandlerLast(MqttFrameDecoder.NAME, new MqttFrameDecoder(decodeContext))
+                .addHandlerLast(MqttChannel.NAME, channel);
+        channel.autoRead(true);
+        return channel;
+    }
+}
