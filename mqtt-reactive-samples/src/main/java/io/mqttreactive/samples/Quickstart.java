@@ -38,8 +38,9 @@ public final class Quickstart implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--broker", paramLabel = "URI", converter = CommandLineConverters.BrokerUri.class,
-            description = "Broker to use instead of the embedded one: mqtt://host[:port], mqtts://, ws:// or wss://"
-                    + " (user:password@ and ?clientId=&keepAlive=... as MqttClientOptions.parse reads them).")
+            description = "Broker to use instead of the embedded one: mqtt://[user:password@]host[:port],"
+                    + " mqtts://, ws:// or wss://, with the query parameters of MqttClientOptions.parse"
+                    + " (each client gets its own client identifier).")
     private MqttClientOptions broker;
 
     @Option(names = "--version", paramLabel = "VERSION", converter = CommandLineConverters.Version.class,

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,23 +81,36 @@ final class QuickstartRun {
 
     private RunReport runAgainst(MqttClientOptions broker, String brokerName) {
         MqttVersion version = settings.version().orElse(broker.version());
-        String runId = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        MqttClient dashboard = MqttClients.create(clientOptions(broker, version, "quickstart-" + runId + "-dashboard"));
-        List<SimulatedDevice> devices = new ArrayList<>();
-        for (int number = 1; number <= settings.devices(); number++) {
-            String deviceId = String.format("dev-%02d", number);
-            MqttClient client = MqttClients.create(clientOptions(broker, version, "quickstart-" + runId + "-" + deviceId));
-            devices.add(new SimulatedDevice(deviceId, number, client, codec));
-        }
-        printIntroduction(brokerName, version);
+        MqttClientOptions options = broker.mutate().version(version).build();
+        String clientIdPrefix = String.format("quickstart-%04x-", ThreadLocalRandom.current().nextInt(0x10000));
+        List<MqttClient> clients = new ArrayList<>();
         try {
+            MqttClient dashboard = createClient(options, clientIdPrefix + "dashboard", brokerName, clients);
+            List<SimulatedDevice> devices = new ArrayList<>();
+            for (int number = 1; number <= settings.devices(); number++) {
+                String deviceId = String.format("dev-%02d", number);
+                MqttClient client = createClient(options, clientIdPrefix + deviceId, brokerName, clients);
+                devices.add(new SimulatedDevice(deviceId, number, client, codec));
+            }
+            printIntroduction(brokerName, version);
             return runFleet(dashboard, devices, brokerName);
         } finally {
-            Flux.fromIterable(devices)
-                    .flatMap(SimulatedDevice::close)
-                    .then(dashboard.close().onErrorResume(e -> Mono.empty()))
+            Flux.fromIterable(clients)
+                    .flatMap(client -> client.close().onErrorResume(e -> Mono.empty()))
+                    .then()
                     .timeout(OPERATION_TIMEOUT, Mono.empty())
                     .block();
+        }
+    }
+
+    private static MqttClient createClient(MqttClientOptions options, String clientId, String brokerName,
+            List<MqttClient> clients) {
+        try {
+            MqttClient client = MqttClients.create(options.mutate().clientId(clientId).build());
+            clients.add(client);
+            return client;
+        } catch (IllegalStateException e) {
+            throw new QuickstartException("No client for the " + brokerName + ": " + e.getMessage(), e);
         }
     }
 
@@ -147,7 +161,8 @@ final class QuickstartRun {
                 .flatMap(numbered -> {
                     SimulatedDevice device = numbered.getT2();
                     Duration offset = period.multipliedBy(numbered.getT1()).dividedBy(devices.size());
-                    return device.publish(period, offset, stop, clock).map(count -> Map.entry(device.deviceId(), count));
+                    return device.publish(period, offset, stop, clock)
+                            .map(count -> Map.entry(device.deviceId(), count));
                 })
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
                 .map(counts -> (SortedMap<String, Long>) counts);
@@ -162,28 +177,28 @@ final class QuickstartRun {
                 .block();
     }
 
-    private MqttClientOptions clientOptions(MqttClientOptions broker, MqttVersion version, String clientId) {
-        return broker.mutate().clientId(clientId).version(version).build();
-    }
-
     private void printIntroduction(String brokerName, MqttVersion version) {
-        Telemetry example = new Telemetry("dev-01", 21.37, 48.2, clock.instant());
+        Telemetry example = new Telemetry("dev-01", 21.37, 48.2, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         println("Broker:    " + brokerName + ", MQTT " + ConsoleText.version(version));
         println("Devices:   " + settings.devices() + ", each with its own client, " + settings.rate()
                 + " readings/s at QoS 1 to fleet/<device>/telemetry");
         println("Dashboard: subscribes to " + FILTER + " at QoS 1, summarizes every "
                 + ConsoleText.duration(settings.window()));
         println("Payload:   " + new String(codec.encode(example), StandardCharsets.UTF_8)
-                + codec.contentType().map(type -> " (" + type + ")").orElse(""));
+                + (version.isMqtt5() ? codec.contentType().map(type -> " (" + type + ")").orElse("") : ""));
     }
 
     private void printConclusion(RunReport report) {
-        print(SummaryTable.render("Totals over " + report.windows() + " windows", report.received()));
+        String title = "Totals over " + SummaryTable.count(report.windows(), "window");
+        print(SummaryTable.render(title, report.received()));
         println(String.format("Published %d readings at QoS 1, all acknowledged by the broker; the dashboard"
                 + " received %d.%s%s", report.publishedCount(), report.receivedCount(),
                 report.dropped() > 0 ? " Devices skipped " + report.dropped() + " readings their client could not"
                         + " take yet." : "",
                 report.rejected() > 0 ? " " + report.rejected() + " payloads were not telemetry JSON." : ""));
+        if (report.receivedCount() > report.publishedCount()) {
+            println("The dashboard also received readings from other publishers to " + FILTER + " on this broker.");
+        }
         if (!report.allDelivered()) {
             println("Warning: not every acknowledged reading reached the dashboard within "
                     + ConsoleText.duration(DELIVERY_TIMEOUT) + ".");

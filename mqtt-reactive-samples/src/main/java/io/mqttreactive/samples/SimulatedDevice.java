@@ -8,6 +8,7 @@ import io.mqttreactive.spi.PayloadCodec;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
@@ -16,6 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * A simulated device with its own {@link MqttClient}: it publishes a {@link Telemetry} reading as JSON at QoS 1
  * to {@code fleet/<device>/telemetry} at a fixed rate.
+ *
+ * <p>With MQTT 5 the codec also sets the message's content type ({@code application/json}) and payload format
+ * indicator (UTF-8); MQTT 3.1 and 3.1.1 have no such properties, so there the message carries the payload alone.
  *
  * <p>Readings are made on a Reactor timer and handed to {@link MqttClient#publish(org.reactivestreams.Publisher)},
  * which requests them only as in-flight slots free up. A reading due while the client cannot take one is
@@ -67,20 +71,16 @@ final class SimulatedDevice {
         Flux<MqttMessage> readings = Flux.interval(initialDelay, period)
                 .onBackpressureDrop(tick -> dropped.incrementAndGet())
                 .takeUntilOther(stop)
-                .map(tick -> message(sensor.read(clock.instant())));
+                .map(tick -> message(sensor.read(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
         return client.publish(readings).count();
     }
 
     private MqttMessage message(Telemetry reading) {
-        return codec.encode(reading, MqttMessage.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE)).build();
+        MqttMessage.Builder message = MqttMessage.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE);
+        if (client.options().version().isMqtt5()) {
+            return codec.encode(reading, message).build();
+        }
+        return message.payload(codec.encode(reading)).build();
     }
 
-    /**
-     * Disconnects and releases the client; never fails.
-     *
-     * @return a {@code Mono} completing when closed
-     */
-    Mono<Void> close() {
-        return client.close().onErrorResume(e -> Mono.empty());
-    }
 }

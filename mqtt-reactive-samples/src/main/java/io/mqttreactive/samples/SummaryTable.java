@@ -21,14 +21,18 @@ final class SummaryTable {
     }
 
     static String render(WindowSummary summary) {
-        String title = String.format(Locale.ROOT, "window %d  %s - %s  %d readings from %d devices%n",
-                summary.number(), TIME.format(summary.start()), TIME.format(summary.end()), summary.readings(),
-                summary.devices().size());
+        String title = String.format(Locale.ROOT, "window %d  %s - %s  %s from %s%n", summary.number(),
+                TIME.format(summary.start()), TIME.format(summary.end()), count(summary.readings(), "reading"),
+                count(summary.devices().size(), "device"));
         return title + table(summary.devices());
     }
 
     static String render(String title, Map<String, DeviceStats> devices) {
         return title + System.lineSeparator() + table(devices);
+    }
+
+    static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     static String time(Instant instant) {

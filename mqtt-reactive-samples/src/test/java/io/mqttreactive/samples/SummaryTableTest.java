@@ -18,16 +18,18 @@ class SummaryTableTest {
         WindowSummary summary = WindowSummary.of(3, START, START.plusSeconds(2), Map.of("dev-01", stats));
         String text = SummaryTable.render(summary);
         assertThat(text).startsWith("window 3  " + SummaryTable.time(START) + " - "
-                + SummaryTable.time(START.plusSeconds(2)) + "  2 readings from 1 devices");
+                + SummaryTable.time(START.plusSeconds(2)) + "  2 readings from 1 device");
         assertThat(text).contains("device", "count", "min C", "avg C", "max C", "avg RH %");
         assertThat(text.lines()).anySatisfy(line ->
-                assertThat(line.trim().split("\\s+")).containsExactly("dev-01", "2", "20.00", "20.50", "21.00", "41.0"));
+                assertThat(line.trim().split("\\s+"))
+                        .containsExactly("dev-01", "2", "20.00", "20.50", "21.00", "41.0"));
     }
 
     @Test
     void saysWhenAWindowIsEmpty() {
         WindowSummary empty = WindowSummary.of(1, START, START.plusSeconds(2), Map.of());
         assertThat(SummaryTable.render(empty)).contains("0 readings from 0 devices", "(no readings)");
+        assertThat(SummaryTable.count(1, "reading")).isEqualTo("1 reading");
     }
 
     @Test
