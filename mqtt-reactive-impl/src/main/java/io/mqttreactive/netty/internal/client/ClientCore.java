@@ -28,6 +28,8 @@ import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.mqttreactive.netty.internal.reconnect.ReconnectPolicy;
+import io.mqttreactive.netty.internal.reconnect.Reconnector;
 import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
 import io.mqttreactive.netty.internal.session.PacketIdAllocator;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
@@ -42,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -69,6 +72,9 @@ final class ClientCore {
     private @Nullable KeepAlive keepAlive;
     private @Nullable Disposable connecting;
     private @Nullable ScheduledFuture<?> connectTimeout;
+    private @Nullable Disposable reconnecting;
+    private @Nullable String clientId;
+    private boolean sessionHeld;
     private boolean disconnecting;
     private boolean closed;
 
@@ -105,7 +111,9 @@ final class ClientCore {
         if (handshaking != null || connecting != null) {
             return;
         }
-        events.state(ConnectionState.CONNECTING);
+        if (reconnecting == null) {
+            events.state(ConnectionState.CONNECTING);
+        }
         DecodeContext decodeContext = new DecodeContext(options.version(), options.flowControl().maximumPacketSize());
         connectTimeout = eventLoop.schedule(() -> abortConnect(
                 new MqttTimeoutException("connect", options.connectTimeout())),
@@ -116,12 +124,28 @@ final class ClientCore {
                                 "cannot connect to " + options.serverHost() + ":" + options.serverPort(), error))));
     }
 
+    /** A waiter gave up; the attempt is abandoned when nobody waits for it any more. */
+    void cancelConnect(MonoSink<ConnectResult> sink) {
+        if (connectWaiters.remove(sink) && connectWaiters.isEmpty() && connected == null) {
+            abortConnect(new MqttConnectionClosedException("connect cancelled"));
+        }
+    }
+
     void disconnect(DisconnectOptions disconnectOptions, MonoSink<Void> sink) {
+        boolean wasReconnecting = stopReconnecting();
         MqttChannel channel = connected != null ? connected : handshaking;
         if (channel == null) {
-            abortConnect(new MqttConnectionClosedException("disconnected before the connection was established"));
+            MqttConnectionClosedException cause =
+                    new MqttConnectionClosedException("disconnected before the connection was established");
+            abortConnect(cause);
+            if (wasReconnecting) {
+                endSession(null, cause);
+            }
             sink.success();
             return;
+        }
+        if (wasReconnecting) {
+            disconnecting = true;
         }
         disconnectWaiters.add(sink);
         if (disconnecting) {
@@ -141,6 +165,7 @@ final class ClientCore {
             return;
         }
         closed = true;
+        stopReconnecting();
         MqttClientClosedException cause = new MqttClientClosedException();
         outgoing.onDisconnected(cause, false);
         subscribeFlow.failPending(cause);
@@ -176,11 +201,14 @@ final class ClientCore {
         connecting = null;
         if (connectWaiters.isEmpty() || closed) {
             channel.close(null);
+            failConnectWaiters(new MqttConnectionClosedException("connect cancelled"));
             return;
         }
         handshaking = channel;
         channel.listener(new ConnectionListener(channel));
-        ConnectPacket connect = ConnectHandshake.connectPacket(options, options.session().cleanStart());
+        boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(options);
+        ConnectPacket connect = ConnectHandshake.connectPacket(options, clientId != null ? clientId : options.clientId(),
+                !resume && options.session().cleanStart());
         channel.send(connect);
     }
 
@@ -196,6 +224,12 @@ final class ClientCore {
         ConnectResult result = ConnectHandshake.toResult(connAck);
         connected = channel;
         connectResult = result;
+        sessionHeld = true;
+        clientId = result.assignedClientIdentifier().orElse(clientId != null ? clientId : options.clientId());
+        if (!result.sessionPresent() && !options.reconnect().resubscribe() && reconnecting != null) {
+            subscriptions.endAll(new MqttConnectionClosedException("the session was lost on reconnect"));
+        }
+        reconnecting = null;
         channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
         keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(options, connAck));
         readControl.channel(channel);
@@ -282,10 +316,49 @@ final class ClientCore {
         Throwable error = disconnecting ? null : asMqttException(cause);
         incoming.onDisconnected();
         subscribeFlow.onDisconnected();
-        outgoing.onDisconnected(error != null ? error
-                : new MqttConnectionClosedException("disconnected before the message was acknowledged"), false);
-        subscriptions.endAll(error);
         events.emit(new MqttClientEvent.Disconnected(Optional.ofNullable(error)));
+        if (error != null && isReconnectWanted() && ReconnectPolicy.isRetryable(error)) {
+            outgoing.onDisconnected(error, true);
+            startReconnecting();
+        } else {
+            endSession(error, error != null ? error
+                    : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
+        }
+    }
+
+    /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */
+    private void endSession(@Nullable Throwable error, Throwable cause) {
+        outgoing.onDisconnected(cause, false);
+        subscriptions.endAll(error);
+    }
+
+    private boolean isReconnectWanted() {
+        return options.reconnect().enabled() && !closed && !disconnecting;
+    }
+
+    private void startReconnecting() {
+        events.state(ConnectionState.RECONNECTING);
+        Mono<ConnectResult> attempt = Mono.create(sink -> onLoop(() -> connect(sink)));
+        reconnecting = Reconnector.loop(attempt, options.reconnect(), this::isReconnectWanted, events::emit)
+                .subscribe(result -> { }, failure -> onLoop(() -> gaveUpReconnecting(failure)));
+    }
+
+    private void gaveUpReconnecting(Throwable failure) {
+        if (reconnecting == null) {
+            return;
+        }
+        reconnecting = null;
+        endSession(failure, failure);
+        events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+    }
+
+    private boolean stopReconnecting() {
+        if (reconnecting == null) {
+            return false;
+        }
+        reconnecting.dispose();
+        reconnecting = null;
+        return true;
     }
 
     private void abortConnect(MqttException cause) {
@@ -301,15 +374,15 @@ final class ClientCore {
 
     private void failConnectWaiters(Throwable cause) {
         cancelConnectTimeout();
+        if (connected == null && reconnecting == null) {
+            events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+        }
         if (connectWaiters.isEmpty()) {
             return;
         }
         List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
         connectWaiters.clear();
-        if (connected == null) {
-            events.state(ConnectionState.DISCONNECTED);
-            events.emit(new MqttClientEvent.ConnectFailed(1, cause));
-        }
+        events.emit(new MqttClientEvent.ConnectFailed(1, cause));
         waiters.forEach(waiter -> waiter.error(cause));
     }
 

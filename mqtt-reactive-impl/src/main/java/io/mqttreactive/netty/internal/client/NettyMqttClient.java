@@ -9,6 +9,7 @@ import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
 import io.netty.channel.EventLoop;
@@ -29,9 +30,15 @@ public final class NettyMqttClient implements MqttClient {
     private final EventLoop eventLoop;
     private final ClientCore core;
 
+    /**
+     * Creates a disconnected client.
+     *
+     * @throws IllegalArgumentException if the options make a CONNECT the MQTT version does not allow
+     */
     public NettyMqttClient(MqttClientOptions options, MqttConnector connector, EventLoop eventLoop) {
         this.options = Objects.requireNonNull(options, "options");
         this.eventLoop = Objects.requireNonNull(eventLoop, "eventLoop");
+        ConnectHandshake.validate(options);
         this.core = new ClientCore(options, connector, eventLoop);
     }
 
@@ -42,7 +49,10 @@ public final class NettyMqttClient implements MqttClient {
 
     @Override
     public Mono<ConnectResult> connect() {
-        return Mono.create(sink -> eventLoop.execute(() -> core.connect(sink)));
+        return Mono.create(sink -> {
+            sink.onCancel(() -> eventLoop.execute(() -> core.cancelConnect(sink)));
+            eventLoop.execute(() -> core.connect(sink));
+        });
     }
 
     @Override

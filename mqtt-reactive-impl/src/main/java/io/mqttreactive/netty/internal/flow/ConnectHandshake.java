@@ -8,9 +8,13 @@ import io.mqttreactive.exception.MqttServerUnavailableException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.netty.internal.codec.MqttEncodeException;
+import io.mqttreactive.netty.internal.codec.MqttPacketEncoder;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Duration;
 
 /**
@@ -23,12 +27,20 @@ public final class ConnectHandshake {
     private ConnectHandshake() {
     }
 
-    /** Builds the CONNECT; {@code cleanStart} is decided by the caller, who knows whether a session is held. */
-    public static ConnectPacket connectPacket(MqttClientOptions options, boolean cleanStart) {
+    /** Builds the first CONNECT of a client, with the options' client id and clean start. */
+    public static ConnectPacket connectPacket(MqttClientOptions options) {
+        return connectPacket(options, options.clientId(), options.session().cleanStart());
+    }
+
+    /**
+     * Builds a CONNECT; the caller decides the client id (the one the server assigned, to resume its session)
+     * and clean start, knowing whether a session is held.
+     */
+    public static ConnectPacket connectPacket(MqttClientOptions options, String clientId, boolean cleanStart) {
         boolean mqtt5 = options.version().isMqtt5();
         return new ConnectPacket(
                 options.version(),
-                options.clientId(),
+                clientId,
                 cleanStart,
                 (int) options.keepAlive().toSeconds(),
                 options.username().orElse(null),
@@ -43,6 +55,21 @@ public final class ConnectHandshake {
                 mqtt5 ? PacketMapper.toWire(options.userProperties()) : java.util.List.of(),
                 mqtt5 ? options.authenticationMethod().orElse(null) : null,
                 mqtt5 ? options.authenticationData().orElse(null) : null);
+    }
+
+    /**
+     * Checks that the options make a CONNECT the version allows, before any I/O: for instance a password
+     * without a user name in 3.1.1 ([MQTT-3.1.2-22]) or an empty client id in 3.1.
+     *
+     * @throws IllegalArgumentException naming what the version refuses
+     */
+    public static void validate(MqttClientOptions options) {
+        try {
+            MqttPacketEncoder.encode(connectPacket(options),
+                    UnpooledByteBufAllocator.DEFAULT, EncodeContext.of(options.version())).release();
+        } catch (MqttEncodeException e) {
+            throw new IllegalArgumentException("invalid options for " + options.version() + ": " + e.getMessage(), e);
+        }
     }
 
     private static long maximumPacketSizeToAnnounce(MqttClientOptions options) {
@@ -96,6 +123,16 @@ public final class ConnectHandshake {
         return code.isTransient()
                 ? new MqttServerUnavailableException(code, connAck.reasonString(), properties, connAck.serverReference())
                 : new MqttConnectException(code, connAck.reasonString(), properties);
+    }
+
+    /**
+     * Tells whether the session outlives a connection, so that a reconnect resumes it with clean start 0: in
+     * MQTT 5 when the session expiry interval is not 0, in 3.x when clean session is 0 ([MQTT-3.1.2-4] 3.1.1).
+     */
+    public static boolean sessionOutlivesConnection(MqttClientOptions options) {
+        return options.version().isMqtt5()
+                ? !options.session().sessionExpiryInterval().isZero()
+                : !options.session().cleanStart();
     }
 
     /** Returns the keep-alive in force: the server's when it sent one ([MQTT-3.1.2-21] 5.0), else ours. */

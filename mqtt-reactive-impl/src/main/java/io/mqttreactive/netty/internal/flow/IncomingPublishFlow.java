@@ -41,6 +41,7 @@ public final class IncomingPublishFlow {
     private final Map<Integer, String> topicAliases = new HashMap<>();
     private @Nullable MqttChannel channel;
     private boolean mqtt5;
+    private int sessionGeneration;
 
     public IncomingPublishFlow(SubscriptionRegistry registry, MessageSubscriber unsolicited, int receiveMaximum,
             int topicAliasMaximum) {
@@ -56,6 +57,7 @@ public final class IncomingPublishFlow {
         topicAliases.clear();
         if (!sessionPresent) {
             qos2AwaitingRelease.clear();
+            sessionGeneration++;
         }
         sendReadyAcknowledgements();
     }
@@ -81,7 +83,8 @@ public final class IncomingPublishFlow {
             return;
         }
         checkReceiveMaximum();
-        InboundDelivery delivery = new InboundDelivery(packet.packetId(), packet.qos(), this::onDelivered);
+        InboundDelivery delivery = new InboundDelivery(packet.packetId(), packet.qos(), sessionGeneration,
+                this::onDelivered);
         if (packet.qos() == MqttQos.EXACTLY_ONCE) {
             qos2InDelivery.put(packet.packetId(), delivery);
         }
@@ -134,7 +137,9 @@ public final class IncomingPublishFlow {
     private void sendReadyAcknowledgements() {
         while (channel != null && !awaitingAcknowledgement.isEmpty() && awaitingAcknowledgement.peek().isDelivered()) {
             InboundDelivery delivery = awaitingAcknowledgement.poll();
-            if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
+            if (delivery.sessionGeneration() != sessionGeneration) {
+                qos2InDelivery.remove(delivery.packetId(), delivery);
+            } else if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
                 channel.send(AckPacket.of(MqttPacketType.PUBACK, delivery.packetId()));
             } else {
                 qos2InDelivery.remove(delivery.packetId());

@@ -249,7 +249,7 @@ public final class OutgoingPublishFlow {
     private static final class Pending {
         final MqttMessage message;
         final MonoSink<PublishResult> sink;
-        boolean cancelled;
+        volatile boolean cancelled;
 
         Pending(MqttMessage message, MonoSink<PublishResult> sink) {
             this.message = message;

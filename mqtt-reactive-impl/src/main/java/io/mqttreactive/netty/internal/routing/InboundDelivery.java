@@ -12,13 +12,15 @@ public final class InboundDelivery {
 
     private final int packetId;
     private final MqttQos qos;
+    private final int sessionGeneration;
     private final Consumer<InboundDelivery> whenDelivered;
     private int holders;
     private boolean delivered;
 
-    public InboundDelivery(int packetId, MqttQos qos, Consumer<InboundDelivery> whenDelivered) {
+    public InboundDelivery(int packetId, MqttQos qos, int sessionGeneration, Consumer<InboundDelivery> whenDelivered) {
         this.packetId = packetId;
         this.qos = qos;
+        this.sessionGeneration = sessionGeneration;
         this.whenDelivered = whenDelivered;
     }
 
@@ -28,6 +30,11 @@ public final class InboundDelivery {
 
     public MqttQos qos() {
         return qos;
+    }
+
+    /** Returns the session the message arrived in, as counted by the flow that received it. */
+    public int sessionGeneration() {
+        return sessionGeneration;
     }
 
     public boolean isDelivered() {

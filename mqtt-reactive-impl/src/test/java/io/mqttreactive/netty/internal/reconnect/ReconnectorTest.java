@@ -1,0 +1,135 @@
+package io.mqttreactive.netty.internal.reconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.exception.MqttConnectException;
+import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttDisconnectedException;
+import io.mqttreactive.exception.MqttProtocolException;
+import io.mqttreactive.exception.MqttTimeoutException;
+import io.mqttreactive.message.ConnectReasonCode;
+import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.options.ReconnectDelay;
+import io.mqttreactive.options.ReconnectOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class ReconnectorTest {
+
+    private static final ConnectResult CONNECTED = ConnectResult.builder().build();
+
+    private final List<MqttClientEvent> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    @Test
+    void waitsTheExponentialDelayOfEachAttemptOnVirtualTime() {
+        ReconnectOptions options = ReconnectOptions.DEFAULT
+                .withDelay(ReconnectDelay.exponential(Duration.ofSeconds(1), Duration.ofSeconds(4), 0));
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(3), options, () -> true, events::add))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(999))
+                .thenAwait(Duration.ofMillis(1))
+                .then(() -> assertThat(attempts).hasValue(1))
+                .expectNoEvent(Duration.ofMillis(1_999))
+                .thenAwait(Duration.ofMillis(1))
+                .then(() -> assertThat(attempts).hasValue(2))
+                .expectNoEvent(Duration.ofMillis(3_999))
+                .thenAwait(Duration.ofMillis(1))
+                .then(() -> assertThat(attempts).hasValue(3))
+                .thenAwait(Duration.ofSeconds(4))
+                .expectNext(CONNECTED)
+                .verifyComplete();
+
+        assertThat(events).extracting(event -> ((MqttClientEvent.Reconnecting) event).delay())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                        Duration.ofSeconds(4));
+        assertThat(events).extracting(event -> ((MqttClientEvent.Reconnecting) event).attempt())
+                .containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void constantDelayRetriesAtAFixedPace() {
+        ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofMillis(250)));
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(2), options, () -> true, events::add))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(750))
+                .expectNext(CONNECTED)
+                .verifyComplete();
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void givesUpAfterTheMaximumNumberOfAttempts() {
+        ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofSeconds(1)))
+                .withMaxAttempts(3);
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(10), options, () -> true, events::add))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(10))
+                .expectError(MqttConnectionClosedException.class)
+                .verify();
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void stopsAtOnceOnAFailureThatWouldRepeat() {
+        MqttConnectException badCredentials = new MqttConnectException(
+                ConnectReasonCode.BAD_USER_NAME_OR_PASSWORD, null, UserProperties.empty());
+        Mono<ConnectResult> attempt = Mono.defer(() -> {
+            attempts.incrementAndGet();
+            return Mono.error(badCredentials);
+        });
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(attempt, ReconnectOptions.DEFAULT, () -> true, events::add))
+                .expectSubscription()
+                .thenAwait(Duration.ofMinutes(10))
+                .expectErrorMatches(error -> error == badCredentials)
+                .verify();
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void stopsWhenReconnectingIsNoLongerWanted() {
+        ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofSeconds(1)));
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(10), options, () -> attempts.get() < 2,
+                        events::add))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(10))
+                .expectError(MqttConnectionClosedException.class)
+                .verify();
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void retriesTransientFailuresAndServerReasonsThatMayPass() {
+        assertThat(ReconnectPolicy.isRetryable(new MqttConnectionClosedException("cut"))).isTrue();
+        assertThat(ReconnectPolicy.isRetryable(new MqttTimeoutException("PINGRESP", Duration.ofSeconds(1)))).isTrue();
+        assertThat(ReconnectPolicy.isRetryable(disconnected(DisconnectReasonCode.SERVER_SHUTTING_DOWN))).isTrue();
+        assertThat(ReconnectPolicy.isRetryable(disconnected(DisconnectReasonCode.SESSION_TAKEN_OVER))).isFalse();
+        assertThat(ReconnectPolicy.isRetryable(disconnected(DisconnectReasonCode.NOT_AUTHORIZED))).isFalse();
+        assertThat(ReconnectPolicy.isRetryable(new MqttProtocolException("bad"))).isFalse();
+        assertThat(ReconnectPolicy.isRetryable(new MqttConnectException(ConnectReasonCode.NOT_AUTHORIZED, null,
+                UserProperties.empty()))).isFalse();
+    }
+
+    private Mono<ConnectResult> failTimes(int failures) {
+        return Mono.defer(() -> attempts.incrementAndGet() <= failures
+                ? Mono.error(new MqttConnectionClosedException("refused"))
+                : Mono.just(CONNECTED));
+    }
+
+    private static MqttDisconnectedException disconnected(DisconnectReasonCode code) {
+        return new MqttDisconnectedException(code, null, UserProperties.empty(), null);
+    }
+}
