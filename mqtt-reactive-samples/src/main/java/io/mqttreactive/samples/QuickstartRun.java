@@ -74,8 +74,12 @@ final class QuickstartRun {
             return runAgainst(broker, address(broker));
         }
         println("Starting an embedded HiveMQ CE broker...");
-        try (EmbeddedBroker broker = EmbeddedBroker.start(OPERATION_TIMEOUT)) {
+        EmbeddedBroker broker = EmbeddedBroker.start(OPERATION_TIMEOUT);
+        try {
             return runAgainst(MqttClientOptions.parse(broker.uri()), "embedded HiveMQ CE at " + broker.uri());
+        } finally {
+            println("Stopping the embedded broker...");
+            broker.close();
         }
     }
 

@@ -2,6 +2,7 @@ package io.mqttreactive.samples;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttQos;
+import io.mqttreactive.MqttVersion;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.spi.PayloadCodec;
@@ -71,13 +72,18 @@ final class SimulatedDevice {
         Flux<MqttMessage> readings = Flux.interval(initialDelay, period)
                 .onBackpressureDrop(tick -> dropped.incrementAndGet())
                 .takeUntilOther(stop)
-                .map(tick -> message(sensor.read(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
+                .map(tick -> message(sensor.read(clock.instant().truncatedTo(ChronoUnit.MILLIS)), topic,
+                        client.options().version(), codec));
         return client.publish(readings).count();
     }
 
-    private MqttMessage message(Telemetry reading) {
+    /**
+     * Makes the QoS 1 message of a reading: the JSON payload and, with MQTT 5, the codec's content type and
+     * payload format indicator.
+     */
+    static MqttMessage message(Telemetry reading, String topic, MqttVersion version, PayloadCodec<Telemetry> codec) {
         MqttMessage.Builder message = MqttMessage.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE);
-        if (client.options().version().isMqtt5()) {
+        if (version.isMqtt5()) {
             return codec.encode(reading, message).build();
         }
         return message.payload(codec.encode(reading)).build();
