@@ -11,6 +11,9 @@ module io.mqttreactive.impl {
     requires io.netty.codec;
     requires io.netty.handler;
     requires static org.jspecify;
+    requires com.fasterxml.jackson.databind;
+
+    provides io.mqttreactive.spi.JsonCodecProvider with io.mqttreactive.netty.json.JacksonJsonCodecProvider;
 
     exports io.mqttreactive.netty;
 
