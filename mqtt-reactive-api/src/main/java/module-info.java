@@ -5,6 +5,7 @@
  * {@link io.mqttreactive.MqttClients} finds them with {@link java.util.ServiceLoader}.
  *
  * @uses io.mqttreactive.spi.MqttClientProvider
+ * @uses io.mqttreactive.spi.JsonCodecProvider
  */
 module io.mqttreactive.api {
     requires transitive reactor.core;
@@ -20,4 +21,5 @@ module io.mqttreactive.api {
     exports io.mqttreactive.topic;
 
     uses io.mqttreactive.spi.MqttClientProvider;
+    uses io.mqttreactive.spi.JsonCodecProvider;
 }

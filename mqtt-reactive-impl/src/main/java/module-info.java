@@ -1,6 +1,6 @@
 /**
  * The reactor-netty implementation of mqtt-reactive. Only {@code io.mqttreactive.netty} is exported; the
- * codec, transport, session and flow packages are internal.
+ * codec, transport, session, flow and JSON packages are internal.
  */
 module io.mqttreactive.impl {
     requires io.mqttreactive.api;
@@ -10,10 +10,11 @@ module io.mqttreactive.impl {
     requires io.netty.transport;
     requires io.netty.codec;
     requires io.netty.handler;
+    requires com.fasterxml.jackson.databind;
     requires static org.jspecify;
 
     exports io.mqttreactive.netty;
 
     provides io.mqttreactive.spi.MqttClientProvider with io.mqttreactive.netty.ReactorNettyMqttClientProvider;
-
+    provides io.mqttreactive.spi.JsonCodecProvider with io.mqttreactive.netty.json.JacksonJsonCodecProvider;
 }

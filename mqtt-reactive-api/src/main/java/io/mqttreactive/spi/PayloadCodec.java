@@ -87,4 +87,26 @@ public interface PayloadCodec<T> {
     static PayloadCodec<String> utf8() {
         return Utf8Codec.INSTANCE;
     }
+
+    /**
+     * Returns a JSON codec for values of a type, with content type {@code application/json} and payload format
+     * {@link PayloadFormatIndicator#UTF_8}, from the first {@link JsonCodecProvider} found with
+     * {@link java.util.ServiceLoader}. mqtt-reactive-impl provides one backed by Jackson: records, beans and
+     * the Jackson modules found on the class path (for example {@code jackson-datatype-jsr310} for
+     * {@code java.time}) are supported.
+     *
+     * <p>Decoding a payload that is not JSON of the type, or is JSON {@code null}, fails with
+     * {@link MqttPayloadCodecException}. Look the codec up once and keep it: the lookup scans the class path,
+     * while the codec is thread-safe and cheap to use.
+     *
+     * @param type the class of the values
+     * @param <T>  the type of the values
+     * @return a JSON codec
+     * @throws NullPointerException     if {@code type} is {@code null}
+     * @throws IllegalArgumentException if the provider cannot map the type
+     * @throws IllegalStateException    if no provider can be loaded; the message says what was found
+     */
+    static <T> PayloadCodec<T> json(Class<T> type) {
+        return JsonCodecs.json(type);
+    }
 }

@@ -132,20 +132,14 @@ final class ClientCore {
     }
 
     void disconnect(DisconnectOptions disconnectOptions, MonoSink<Void> sink) {
-        boolean wasReconnecting = stopReconnecting();
+        if (stopReconnecting()) {
+            endSession(null, new MqttConnectionClosedException("disconnected while reconnecting"));
+        }
         MqttChannel channel = connected != null ? connected : handshaking;
         if (channel == null) {
-            MqttConnectionClosedException cause =
-                    new MqttConnectionClosedException("disconnected before the connection was established");
-            abortConnect(cause);
-            if (wasReconnecting) {
-                endSession(null, cause);
-            }
+            abortConnect(new MqttConnectionClosedException("disconnected before the connection was established"));
             sink.success();
             return;
-        }
-        if (wasReconnecting) {
-            disconnecting = true;
         }
         disconnectWaiters.add(sink);
         if (disconnecting) {
