@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 
 /**
- * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties
- * their end to UNSUBSCRIBE, and ends them all when the connection ends. A message no subscription matches goes
- * to the unsolicited streams; with none, it is acknowledged, counted and reported as dropped, never silently
- * lost. Confined to the event loop.
+ * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties a
+ * cancel to UNSUBSCRIBE, and ends them all, without UNSUBSCRIBE, when the connection ends. A message no
+ * subscription matches goes to the unsolicited streams; with none, it is acknowledged, counted and reported as
+ * dropped, never silently lost. Confined to the event loop.
  */
 final class SubscriptionHub implements MessageSubscriber {
 
@@ -94,9 +94,13 @@ final class SubscriptionHub implements MessageSubscriber {
         }
     }
 
-    /** Ends every subscription: with {@code cause} as an error, or normally when it is null. */
+    /**
+     * Ends every subscription because the session's connection ended: with {@code cause} as an error, or normally
+     * when it is null. No UNSUBSCRIBE follows: what the broker holds is the session's business.
+     */
     void endAll(@Nullable Throwable cause) {
         List<SubscriptionSink<?>> all = new ArrayList<>(subscriptions);
+        subscriptions.forEach(subscribeFlow::forget);
         all.addAll(unsolicited);
         for (SubscriptionSink<?> sink : all) {
             if (cause == null) {
