@@ -138,6 +138,10 @@ final class ClientCore {
         MqttChannel channel = connected != null ? connected : handshaking;
         if (channel == null) {
             abortConnect(new MqttConnectionClosedException("disconnected before the connection was established"));
+            if (closed) {
+                events.state(ConnectionState.CLOSED);
+                events.complete();
+            }
             sink.success();
             return;
         }
@@ -164,6 +168,7 @@ final class ClientCore {
         outgoing.onDisconnected(cause, false);
         subscribeFlow.failPending(cause);
         subscriptions.endAll(null);
+        subscriptions.completeUnsolicited();
         disconnect(DisconnectOptions.DEFAULT, sink);
     }
 

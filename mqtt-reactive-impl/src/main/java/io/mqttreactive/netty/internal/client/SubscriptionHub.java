@@ -96,12 +96,12 @@ final class SubscriptionHub implements MessageSubscriber {
 
     /**
      * Ends every subscription because the session's connection ended: with {@code cause} as an error, or normally
-     * when it is null. No UNSUBSCRIBE follows: what the broker holds is the session's business.
+     * when it is null. No UNSUBSCRIBE follows: what the broker holds is the session's business. The unsolicited
+     * streams go on: they end only when the client closes.
      */
     void endAll(@Nullable Throwable cause) {
         List<SubscriptionSink<?>> all = new ArrayList<>(subscriptions);
         subscriptions.forEach(subscribeFlow::forget);
-        all.addAll(unsolicited);
         for (SubscriptionSink<?> sink : all) {
             if (cause == null) {
                 sink.complete();
@@ -109,6 +109,11 @@ final class SubscriptionHub implements MessageSubscriber {
                 sink.error(cause);
             }
         }
+    }
+
+    /** Completes the unsolicited-messages streams, as the client closes. */
+    void completeUnsolicited() {
+        new ArrayList<>(unsolicited).forEach(SubscriptionSink::complete);
     }
 
     long unsolicitedDropped() {
