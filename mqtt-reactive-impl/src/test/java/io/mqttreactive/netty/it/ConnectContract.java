@@ -175,7 +175,8 @@ abstract class ConnectContract extends ClientContract {
         MqttClient client = clients.connected("close");
         Received<ConnectionState> states = Received.of(client.connectionStates());
         Received<MqttClientEvent> events = TestClients.events(client);
-        Received<MqttMessage> subscription = TestClients.subscribe(client, clients.topic("close"), MqttQos.AT_LEAST_ONCE);
+        Received<MqttMessage> subscription =
+                TestClients.subscribe(client, clients.topic("close"), MqttQos.AT_LEAST_ONCE);
         Received<MqttMessage> unsolicited = Received.of(client.unsolicitedMessages());
 
         client.close().block(TIMEOUT);

@@ -53,7 +53,7 @@ abstract class LifecycleContract extends ClientContract {
             proxy.cut();
 
             MqttMessage will = wills.next();
-            assertThat(will.topic().toString()).isEqualTo(willTopic);
+            assertThat(will.topic().toString()).as("[MQTT-3.1.2-8] (3.1.1 and 5.0)").isEqualTo(willTopic);
             assertThat(will.payloadAsString()).isEqualTo("gone");
             assertThat(will.qos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
             if (profile.isMqtt5()) {
@@ -81,7 +81,8 @@ abstract class LifecycleContract extends ClientContract {
         leaving.disconnect().block(TIMEOUT);
         publish(watcher, MqttMessage.of(clients.topic("probe"), bytes("probe"), MqttQos.AT_LEAST_ONCE));
 
-        assertThat(received.next().payloadAsString()).as("the will was discarded [MQTT-3.14.4-3] (3.1.1)")
+        assertThat(received.next().payloadAsString())
+                .as("the will was discarded [MQTT-3.14.4-3] (3.1.1), [MQTT-3.1.2-10] (5.0)")
                 .isEqualTo("probe");
         assertThat(received.nextWithin(Duration.ofMillis(500))).isEmpty();
         assertThat(leaving.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
@@ -153,13 +154,14 @@ abstract class LifecycleContract extends ClientContract {
         boolean announced = profile.isMqtt5()
                 && (broker().announcesSessionTakeover() || error instanceof MqttDisconnectedException);
         if (announced) {
-            assertThat(error).isInstanceOfSatisfying(MqttDisconnectedException.class, disconnected ->
-                    assertThat(disconnected.disconnectReasonCode()).isEqualTo(DisconnectReasonCode.SESSION_TAKEN_OVER));
+            assertThat(error).as("[MQTT-3.1.4-3] (5.0)").isInstanceOfSatisfying(MqttDisconnectedException.class,
+                    disconnected -> assertThat(disconnected.disconnectReasonCode())
+                            .isEqualTo(DisconnectReasonCode.SESSION_TAKEN_OVER));
             MqttClientEvent.ServerDisconnect serverDisconnect = (MqttClientEvent.ServerDisconnect)
                     events.nextMatching(MqttClientEvent.ServerDisconnect.class::isInstance);
             assertThat(serverDisconnect.reasonCode()).isEqualTo(DisconnectReasonCode.SESSION_TAKEN_OVER);
         } else {
-            assertThat(error).as("no DISCONNECT from the broker (never in 3.1.1): the connection just closes")
+            assertThat(error).as("no DISCONNECT from the broker (never in 3.1.1 [MQTT-3.1.4-2]): the connection closes")
                     .isInstanceOf(MqttConnectionClosedException.class)
                     .isNotInstanceOf(MqttDisconnectedException.class);
         }

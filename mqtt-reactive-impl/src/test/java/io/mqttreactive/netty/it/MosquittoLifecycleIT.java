@@ -5,8 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@link LifecycleContract} (will, session takeover and refused subscriptions) against Eclipse Mosquitto 2, one broker for the class; skipped with a
- * printed reason when mosquitto is missing, failed instead when {@code MQTT_REQUIRE_MOSQUITTO=true}.
+ * {@link LifecycleContract} (will, session takeover and refused subscriptions) against Eclipse Mosquitto 2, one
+ * broker for the class; skipped with a printed reason when mosquitto is missing, failed instead when
+ * {@code MQTT_REQUIRE_MOSQUITTO=true}.
  */
 @RequiresMosquitto
 class MosquittoLifecycleIT extends LifecycleContract {

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@link MessagingContract} (publishing and subscribing) against Eclipse Mosquitto 2, one broker for the class; skipped with a
- * printed reason when mosquitto is missing, failed instead when {@code MQTT_REQUIRE_MOSQUITTO=true}.
+ * {@link MessagingContract} (publishing and subscribing) against Eclipse Mosquitto 2, one broker for the class;
+ * skipped with a printed reason when mosquitto is missing, failed instead when {@code MQTT_REQUIRE_MOSQUITTO=true}.
  */
 @RequiresMosquitto
 class MosquittoMessagingIT extends MessagingContract {

@@ -27,8 +27,9 @@ import reactor.core.publisher.Mono;
  * @param enforcesUsers whether the users above are enforced
  * @param deniesSubscriptions whether subscriptions under {@value #DENIED_ROOT}{@code /} are refused
  * @param announcesSessionTakeover whether the broker always sends an MQTT 5.0 client whose session another
- *     connection takes over a DISCONNECT with reason code Session taken over: HiveMQ does; mosquitto 2.0.11
- *     (Debian 12) just closes the old connection, which the suites accept from it alongside the DISCONNECT
+ *     connection takes over a DISCONNECT with reason code Session taken over ([MQTT-3.1.4-3] (5.0)): HiveMQ
+ *     does; mosquitto 2.0.11 (Debian 12) just closes the old connection (checked with raw sockets), which the
+ *     suites accept from it alongside the DISCONNECT that later versions send
  */
 record PolicyBroker(MqttTestBroker broker, ConnectReasonCode wrongPasswordRefusal, boolean enforcesUsers,
         boolean deniesSubscriptions, boolean announcesSessionTakeover) {

@@ -64,10 +64,15 @@ final class Received<T> {
 
     /** Returns the next {@code count} elements not read yet, waiting up to {@link #TIMEOUT} in all. */
     List<T> next(int count) {
+        return next(count, TIMEOUT);
+    }
+
+    /** Returns the next {@code count} elements not read yet, waiting up to {@code timeout} in all. */
+    List<T> next(int count, Duration timeout) {
         List<T> next = replay.skip(consumed).take(count).collectList()
-                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("expected " + count + " elements after the first "
-                        + consumed + " within " + TIMEOUT + ", received " + (all.size() - consumed))))
-                .block(TIMEOUT.multipliedBy(2));
+                .timeout(timeout, Mono.error(() -> new AssertionError("expected " + count + " elements after the first "
+                        + consumed + " within " + timeout + ", received " + (all.size() - consumed))))
+                .block(timeout.plus(TIMEOUT));
         assertThat(next).as("elements after the first %d", consumed).hasSize(count);
         consumed += count;
         return next;

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes the files of one {@link MosquittoBroker}: {@code mosquitto.conf} with one listener of each
  * {@link Listener} kind on {@value FreePorts#LOOPBACK}, the password file (hashed by {@code mosquitto_passwd -U}),
- * the ACL file, the dynamic security plugin's file when subscriptions are denied, and the persistence directory. Global options come first, as mosquitto 2 reads them so with
+ * the ACL file, the dynamic security plugin's file when subscriptions are denied, and the persistence directory.
+ * Global options come first, as mosquitto 2 reads them so with
  * {@code per_listener_settings false}.
  */
 record MosquittoConfig(Map<String, String> users, boolean allowAnonymous, String acl, boolean persistence,

@@ -36,7 +36,8 @@ class SubscriptionRegistryTest {
         registry.route(message("a/1/x", 1), null);
         registry.route(message("a/1/x", 2), null);
 
-        assertThat(everything.identifiers).as("[MQTT-3.3.4-5] (5.0): one copy per subscription").containsExactly(List.of(1));
+        assertThat(everything.identifiers).as("[MQTT-3.3.4-5] (5.0): one copy per subscription")
+                .containsExactly(List.of(1));
         assertThat(onlyX.identifiers).containsExactly(List.of(2));
     }
 
