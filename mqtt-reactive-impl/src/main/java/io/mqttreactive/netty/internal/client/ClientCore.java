@@ -43,6 +43,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -74,6 +75,7 @@ final class ClientCore {
     private @Nullable ScheduledFuture<?> connectTimeout;
     private @Nullable Disposable reconnecting;
     private @Nullable String clientId;
+    private long abandonedConnectNanos;
     private boolean sessionHeld;
     private boolean disconnecting;
     private boolean closed;
@@ -118,10 +120,16 @@ final class ClientCore {
         connectTimeout = eventLoop.schedule(() -> abortConnect(
                 new MqttTimeoutException("connect", options.connectTimeout())),
                 options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        connecting = connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version()))
-                .subscribe(channel -> onLoop(() -> onChannelOpen(channel)),
-                        error -> onLoop(() -> abortConnect(new MqttConnectionClosedException(
-                                "cannot connect to " + options.serverHost() + ":" + options.serverPort(), error))));
+        Disposable.Swap attempt = Disposables.swap();
+        connecting = attempt;
+        attempt.update(connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version()))
+                .subscribe(channel -> onLoop(() -> onChannelOpen(attempt, channel)),
+                        error -> onLoop(() -> {
+                            if (connecting == attempt) {
+                                abortConnect(new MqttConnectionClosedException("cannot connect to "
+                                        + options.serverHost() + ":" + options.serverPort(), error));
+                            }
+                        })));
     }
 
     /** A waiter gave up; the attempt is abandoned when nobody waits for it any more. */
@@ -196,7 +204,11 @@ final class ClientCore {
         subscriptions.unsolicited(emitter);
     }
 
-    private void onChannelOpen(MqttChannel channel) {
+    private void onChannelOpen(Disposable attempt, MqttChannel channel) {
+        if (connecting != attempt) {
+            channel.close(null);
+            return;
+        }
         connecting = null;
         if (connectWaiters.isEmpty() || closed) {
             channel.close(null);
@@ -295,6 +307,7 @@ final class ClientCore {
     private void onClosed(MqttChannel channel, @Nullable Throwable cause) {
         if (channel == handshaking) {
             handshaking = null;
+            abandonedConnectNanos = System.nanoTime();
             failConnectWaiters(cause instanceof MqttException mqtt ? mqtt
                     : new MqttConnectionClosedException("the connection closed before CONNACK", cause));
         } else if (channel == connected) {
@@ -316,13 +329,26 @@ final class ClientCore {
         incoming.onDisconnected();
         subscribeFlow.onDisconnected();
         events.emit(new MqttClientEvent.Disconnected(Optional.ofNullable(error)));
-        if (error != null && isReconnectWanted() && ReconnectPolicy.isRetryable(error)) {
+        if (error != null && isReconnectWanted()
+                && (ReconnectPolicy.isRetryable(error) || isTakeoverByOwnAbandonedConnect(error))) {
             outgoing.onDisconnected(error, true);
             startReconnecting();
         } else {
             endSession(error, error != null ? error
                     : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
         }
+    }
+
+    /**
+     * Tells whether a session takeover may come from this client's own abandoned connection: a CONNECT that a
+     * broker still processes after the connection carrying it closed can take the session over from the next
+     * connection. Within the connect timeout of such an abandoned attempt, the takeover is not another client.
+     */
+    private boolean isTakeoverByOwnAbandonedConnect(Throwable error) {
+        return error instanceof MqttDisconnectedException disconnected
+                && disconnected.disconnectReasonCode() == DisconnectReasonCode.SESSION_TAKEN_OVER
+                && abandonedConnectNanos != 0
+                && System.nanoTime() - abandonedConnectNanos < options.connectTimeout().toNanos();
     }
 
     /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */

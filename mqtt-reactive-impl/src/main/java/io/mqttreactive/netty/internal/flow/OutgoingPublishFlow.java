@@ -21,6 +21,7 @@ import io.mqttreactive.netty.internal.transport.MqttChannel;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.MonoSink;
@@ -31,7 +32,9 @@ import reactor.core.publisher.MonoSink;
  * smaller of the server's Receive Maximum and our own limit ([MQTT-4.9.0-1/2/3] 5.0); the rest wait, in order,
  * in a bounded queue; a full queue is an error signal. Packet ids are freed only by the final acknowledgement
  * ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC ([MQTT-4.3.3-4] 5.0). In-flight messages of a
- * resumed session are re-sent in their original order with DUP set ([MQTT-4.4.0-1], [MQTT-4.6.0-1]).
+ * resumed session are re-sent in their original order with DUP set ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); when the
+ * broker lost the session, they are published again as new messages, except QoS 2 messages the broker already
+ * acknowledged with PUBREC, which it owns and which complete with that acknowledgement.
  * Confined to the client's event loop.
  */
 public final class OutgoingPublishFlow {
@@ -186,9 +189,13 @@ public final class OutgoingPublishFlow {
             return;
         }
         ArrayDeque<Pending> again = new ArrayDeque<>();
-        for (InFlight entry : inFlight.values()) {
-            packetIds.release(entry.packet.packetId());
-            again.add(new Pending(entry.message, entry.sink));
+        for (InFlight entry : List.copyOf(inFlight.values())) {
+            if (entry.receivedAck != null) {
+                complete(entry, entry.receivedAck);
+            } else {
+                packetIds.release(entry.packet.packetId());
+                again.add(new Pending(entry.message, entry.sink));
+            }
         }
         inFlight.clear();
         again.addAll(pending);

@@ -1,0 +1,224 @@
+package io.mqttreactive.netty.internal.session;
+
+import static io.mqttreactive.netty.internal.session.SessionStoreContract.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqttreactive.netty.internal.session.LogRecord.Cleared;
+import io.mqttreactive.spi.StoredPublish;
+import io.mqttreactive.spi.StoredPublish.State;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * What opening a damaged log does. A crash can cut the last write short (a torn record) and leave garbage
+ * after it; replay keeps every record before it, discards the rest and truncates the file, and the store
+ * goes on. Damage in the middle of the log is treated the same way, by choice: the first record that fails
+ * its checksum ends the replay, and the records after it are discarded even if intact, because they may
+ * depend on the lost one (a removal or state change applied to the wrong state). The store comes back as it
+ * was after the last record before the damage. A foreign file, an unknown format version, or a record with a
+ * valid checksum that does not decode is refused without touching the file.
+ */
+class LogSessionStoreRecoveryTest {
+
+    @TempDir
+    Path directory;
+
+    /** The five operations of {@link #writeFiveRecords}, and the state after each of the first k of them. */
+    private static final List<Function<LogSessionStore, Mono<Void>>> FIVE = List.of(
+            store -> store.storeOutbound("c", StoreSamples.full(1, 1)),
+            store -> store.storeOutbound("c", StoreSamples.qos1(2, 2)),
+            store -> store.storeOutbound("c", StoreSamples.full(1, 1).withState(State.AWAITING_PUBCOMP)),
+            store -> store.storeInbound("c", 9),
+            store -> store.storeOutbound("c", StoreSamples.qos2(3, 3)));
+
+    private static List<StoredPublish> outboundAfter(int records) {
+        List<StoredPublish> state = new ArrayList<>();
+        if (records >= 1) {
+            state.add(records >= 3 ? StoreSamples.full(1, 1).withState(State.AWAITING_PUBCOMP)
+                    : StoreSamples.full(1, 1));
+        }
+        if (records >= 2) {
+            state.add(StoreSamples.qos1(2, 2));
+        }
+        if (records >= 5) {
+            state.add(StoreSamples.qos2(3, 3));
+        }
+        return state;
+    }
+
+    /** Writes the five records, closes the store, and returns the log size after 0 to 5 records. */
+    private long[] writeFiveRecords() throws IOException {
+        long[] sizes = new long[FIVE.size() + 1];
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            sizes[0] = Files.size(store.logPath());
+            for (int i = 0; i < FIVE.size(); i++) {
+                FIVE.get(i).apply(store).block(TIMEOUT);
+                sizes[i + 1] = Files.size(store.logPath());
+            }
+        }
+        return sizes;
+    }
+
+    private Path log() {
+        return directory.resolve(LogFile.LOG_NAME);
+    }
+
+    private void assertReopensWith(int records, long discarded) throws IOException {
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.replayedRecords()).isEqualTo(records);
+            assertThat(store.discardedBytes()).isEqualTo(discarded);
+            assertThat(store.loadOutbound("c").collectList().block(TIMEOUT)).containsExactlyElementsOf(
+                    outboundAfter(records));
+            assertThat(store.loadInbound("c").collectList().block(TIMEOUT))
+                    .isEqualTo(records >= 4 ? List.of(9) : List.of());
+        }
+    }
+
+    @ParameterizedTest(name = "cut {0} bytes off the end")
+    @ValueSource(ints = {1, 3, 8, 9})
+    void aTornLastRecordIsDiscardedAndTheStoreGoesOn(int cut) throws IOException {
+        long[] sizes = writeFiveRecords();
+        truncate(log(), sizes[5] - cut);
+
+        assertReopensWith(4, sizes[5] - cut - sizes[4]);
+        assertThat(Files.size(log())).as("truncated at the last intact record").isEqualTo(sizes[4]);
+
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            store.storeOutbound("c", StoreSamples.qos1(4, 4)).block(TIMEOUT);
+        }
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.discardedBytes()).isZero();
+            List<StoredPublish> expected = new ArrayList<>(outboundAfter(4));
+            expected.add(StoreSamples.qos1(4, 4));
+            assertThat(store.loadOutbound("c").collectList().block(TIMEOUT)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zeros", "ones", "text", "a frame header promising more than the file holds"})
+    void garbageAfterTheLastRecordIsDiscarded(String garbage) throws IOException {
+        long[] sizes = writeFiveRecords();
+        byte[] bytes = switch (garbage) {
+            case "zeros" -> new byte[100];
+            case "ones" -> filled(100, (byte) 0xFF);
+            case "text" -> "this is not a record at all".getBytes(StandardCharsets.US_ASCII);
+            default -> ByteBuffer.allocate(12).putInt(1000).putInt(0).putInt(7).array();
+        };
+        Files.write(log(), bytes, StandardOpenOption.APPEND);
+
+        assertReopensWith(5, bytes.length);
+        assertThat(Files.size(log())).isEqualTo(sizes[5]);
+    }
+
+    @Test
+    void aDamagedRecordInTheMiddleEndsReplayAndTheIntactRecordsAfterItAreDiscarded() throws IOException {
+        long[] sizes = writeFiveRecords();
+        long bodyOfThird = sizes[2] + LogRecordCodec.FRAME_HEADER + 2;
+        flipByte(log(), bodyOfThird);
+
+        assertReopensWith(2, sizes[5] - sizes[2]);
+        assertThat(Files.size(log())).isEqualTo(sizes[2]);
+    }
+
+    @Test
+    void aDamagedLengthFieldIsCaughtByTheChecksum() throws IOException {
+        long[] sizes = writeFiveRecords();
+        flipByte(log(), sizes[1] + 3);
+
+        assertReopensWith(1, sizes[5] - sizes[1]);
+    }
+
+    @Test
+    void aLogCutInsideItsHeaderStartsEmpty() throws IOException {
+        Files.createDirectories(directory);
+        Files.write(log(), new byte[] {'M', 'Q', 'S'});
+
+        assertReopensWith(0, 0);
+        assertThat(Files.size(log())).isEqualTo(LogFile.HEADER_SIZE);
+    }
+
+    @Test
+    void aForeignFileIsRefusedAndLeftAlone() throws IOException {
+        Files.createDirectories(directory);
+        byte[] foreign = "PK\u0003\u0004 some archive".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(log(), foreign);
+
+        assertThatThrownBy(() -> LogSessionStore.open(LogConfig.of(directory))).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a session log");
+        assertThat(Files.readAllBytes(log())).isEqualTo(foreign);
+
+        Files.write(log(), new byte[] {'X'});
+        assertThatThrownBy(() -> LogSessionStore.open(LogConfig.of(directory))).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a session log");
+    }
+
+    @Test
+    void anUnknownFormatVersionIsRefused() throws IOException {
+        writeFiveRecords();
+        try (FileChannel channel = FileChannel.open(log(), StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {0, 2}), 4);
+        }
+
+        assertThatThrownBy(() -> LogSessionStore.open(LogConfig.of(directory))).isInstanceOf(IOException.class)
+                .hasMessageContaining("format version 2");
+    }
+
+    @Test
+    void aRecordWithAValidChecksumThatDoesNotDecodeFailsTheOpenAndKeepsTheFile() throws IOException {
+        long[] sizes = writeFiveRecords();
+        ByteBuffer frame = LogRecordCodec.encode(new Cleared("c"));
+        frame.put(LogRecordCodec.FRAME_HEADER, (byte) 42);
+        frame.putInt(4, LogRecordCodec.checksum(frame.array(), frame.remaining() - LogRecordCodec.FRAME_HEADER));
+        Files.write(log(), frame.array(), StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> LogSessionStore.open(LogConfig.of(directory))).isInstanceOf(IOException.class)
+                .hasMessageContaining("offset " + sizes[5]).hasMessageContaining("unknown record type 42");
+        assertThat(Files.size(log())).isEqualTo(sizes[5] + frame.remaining());
+    }
+
+    @Test
+    void aCompactionFileLeftByACrashIsIgnoredAndRemoved() throws IOException {
+        writeFiveRecords();
+        Path compacting = directory.resolve(LogFile.COMPACTING_NAME);
+        Files.write(compacting, "half a compaction".getBytes(StandardCharsets.US_ASCII));
+
+        assertReopensWith(5, 0);
+        assertThat(compacting).doesNotExist();
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(size);
+        }
+    }
+
+    private static void flipByte(Path file, long offset) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int value = raf.read();
+            raf.seek(offset);
+            raf.write(value ^ 0x5A);
+        }
+    }
+
+    private static byte[] filled(int length, byte value) {
+        byte[] bytes = new byte[length];
+        java.util.Arrays.fill(bytes, value);
+        return bytes;
+    }
+}

@@ -1,0 +1,151 @@
+package io.mqttreactive.netty.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A {@code main} class of the test class path run in a child JVM, for crash tests: the test reads the child's
+ * output line by line ({@link #awaitLine}) and ends it abruptly with {@link #kill()}, which on Linux and macOS
+ * is {@code SIGKILL} ({@link Process#destroyForcibly()}): no shutdown hook, no finally block, no flush runs in
+ * the child. Standard error is merged into the lines. Every wait is bounded; {@link #close()} kills a child still
+ * running.
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    /** How long {@link #kill()} waits for the child to be gone and its output to end. */
+    public static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String END = new String("end of output");
+
+    private final Process process;
+    private final Thread reader;
+    private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
+    private final List<String> lines = new ArrayList<>();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        this.reader = new Thread(this::read, "child-jvm-output-" + process.pid());
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /**
+     * Starts {@code mainClass} in a new JVM with this JVM's class path and a small heap.
+     *
+     * @param mainClass the class with the {@code main} method
+     * @param args      its arguments
+     * @return the running child
+     * @throws IOException if the JVM cannot be started
+     */
+    public static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx128m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xshare:auto");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Returns the next line of output matching a predicate, skipping the others.
+     *
+     * @param matching what the line must match
+     * @param timeout  how long to wait at most
+     * @return the line
+     * @throws AssertionError if the output ends or the time is up first; the message shows the last lines
+     */
+    public String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line = unread.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null || line == END) {
+                if (line == END) {
+                    unread.add(END);
+                }
+                throw new AssertionError((line == null ? "no matching line within " + timeout
+                        : "the child's output ended (exit " + exitCodeIfDone() + ")") + "; last lines: " + tail());
+            }
+            if (matching.test(line)) {
+                return line;
+            }
+        }
+    }
+
+    /**
+     * Kills the child with {@code SIGKILL} and waits until it is gone and all its output is read.
+     *
+     * @return every line the child wrote, in order
+     * @throws AssertionError if the child or its output does not end within {@link #EXIT_TIMEOUT}
+     */
+    public List<String> kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child " + process.pid() + " did not die");
+        }
+        reader.join(EXIT_TIMEOUT.toMillis());
+        if (reader.isAlive()) {
+            throw new AssertionError("the child's output did not end");
+        }
+        return lines();
+    }
+
+    /** Returns every line read so far. */
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** Returns the process id of the child. */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+                unread.add(line);
+            }
+        } catch (IOException e) {
+            synchronized (lines) {
+                lines.add("[reading the child's output failed: " + e + "]");
+            }
+        } finally {
+            unread.add(END);
+        }
+    }
+
+    private String exitCodeIfDone() {
+        return process.isAlive() ? "still running" : String.valueOf(process.exitValue());
+    }
+
+    private String tail() {
+        List<String> all = lines();
+        return String.join(" | ", all.subList(Math.max(0, all.size() - 10), all.size()));
+    }
+}
