@@ -34,7 +34,9 @@ class SmokeRoundTripIT {
                 .concatMap(publisher::publish)
                 .blockLast(Duration.ofSeconds(10));
         List<MqttMessage> messages = reactor.core.publisher.Mono.fromFuture(received).block(Duration.ofSeconds(10));
-        assertThat(messages).extracting(MqttMessage::payloadAsString).containsExactly("m0", "m1", "m2");
+        // Brokers keep the order per topic and QoS only (MQTT 5.0 section 4.6): HiveMQ may deliver the QoS 1 message
+        // of smoke/1 before the QoS 0 message of smoke/0.
+        assertThat(messages).extracting(MqttMessage::payloadAsString).containsExactlyInAnyOrder("m0", "m1", "m2");
         publisher.disconnect().block(Duration.ofSeconds(5));
         subscriber.disconnect().block(Duration.ofSeconds(5));
     }

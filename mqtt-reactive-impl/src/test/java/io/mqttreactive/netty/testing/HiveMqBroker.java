@@ -75,10 +75,7 @@ public final class HiveMqBroker implements MqttTestBroker {
      */
     public static synchronized HiveMqBroker shared() {
         if (shared == null) {
-            HiveMqBroker broker = builder().start();
-            broker.jvmWide = true;
-            TempDirs.deleteOnExit(broker.directory);
-            shared = broker;
+            shared = builder().startJvmWide();
         }
         return shared;
     }
@@ -205,6 +202,20 @@ public final class HiveMqBroker implements MqttTestBroker {
                 }
             }
             throw last;
+        }
+
+        /**
+         * Starts a broker that, like {@link HiveMqBroker#shared()}, lives until the JVM exits: {@link #close()}
+         * does nothing on it and its folder is deleted on exit. For suites that share a broker with extensions or
+         * extra configuration; the caller keeps the one instance (this method starts a new one on every call).
+         *
+         * @return the started broker, every listener accepting connections
+         */
+        public HiveMqBroker startJvmWide() {
+            HiveMqBroker broker = start();
+            broker.jvmWide = true;
+            TempDirs.deleteOnExit(broker.directory);
+            return broker;
         }
 
         private HiveMqBroker startIn(Path dir, TestCertificates certs) {

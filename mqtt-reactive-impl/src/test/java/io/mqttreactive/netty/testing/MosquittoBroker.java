@@ -254,6 +254,7 @@ public final class MosquittoBroker implements MqttTestBroker {
         private boolean allowAnonymous = true;
         private String acl;
         private boolean persistence;
+        private String deniedSubscriptions;
         private String extraConfig = "";
 
         private Builder() {
@@ -307,6 +308,21 @@ public final class MosquittoBroker implements MqttTestBroker {
         }
 
         /**
+         * Makes mosquitto refuse every subscription whose topic filter matches {@code pattern}: SUBACK return code
+         * 0x80 (MQTT 3.1.1) or reason code 0x87 Not authorized (MQTT 5.0); other subscriptions and all publishes
+         * stay allowed. Mosquitto's ACL file never refuses a SUBSCRIBE (it filters deliveries instead), so this
+         * loads the dynamic security plugin ({@link MosquittoInstallation#dynamicSecurityPlugin()}) with a role for
+         * anonymous clients; it cannot be combined with {@link #user(String, String)}.
+         *
+         * @param pattern a topic filter such as {@code "forbidden/#"}
+         * @return this builder
+         */
+        public Builder denySubscriptions(String pattern) {
+            this.deniedSubscriptions = pattern;
+            return this;
+        }
+
+        /**
          * @param enabled whether sessions, queued and retained messages are saved to the data directory on
          *     {@link MosquittoBroker#stop()} and restored on {@link MosquittoBroker#start()} (default false)
          * @return this builder
@@ -339,6 +355,9 @@ public final class MosquittoBroker implements MqttTestBroker {
             Path executable = MosquittoInstallation.executable()
                     .orElseThrow(() -> new IllegalStateException(MosquittoInstallation.missingMessage()));
             TestCertificates certs = certificates != null ? certificates : TestCertificates.shared();
+            if (deniedSubscriptions != null && !users.isEmpty()) {
+                throw new IllegalStateException("denySubscriptions works for anonymous clients only, not with users");
+            }
             RuntimeException last = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 Path dir = TempDirs.create("mosquitto");
@@ -349,7 +368,8 @@ public final class MosquittoBroker implements MqttTestBroker {
                         ports.put(listener, picked[listener.ordinal()]);
                     }
                     MosquittoBroker broker = new MosquittoBroker(executable, dir, ports, certs, persistence);
-                    new MosquittoConfig(Map.copyOf(users), allowAnonymous, acl, persistence, extraConfig)
+                    new MosquittoConfig(Map.copyOf(users), allowAnonymous, acl, persistence, deniedSubscriptions,
+                            extraConfig)
                             .write(dir, broker.configFile, ports, certs);
                     broker.launch();
                     return broker;

@@ -38,6 +38,21 @@ public final class MosquittoInstallation {
         return beside.isPresent() ? beside : find("mosquitto_passwd", "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin");
     }
 
+    /**
+     * @return mosquitto's dynamic security plugin ({@code mosquitto_dynamic_security.so}, shipped in the Debian
+     *     package), if found in one of the usual library folders
+     */
+    public static Optional<Path> dynamicSecurityPlugin() {
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib/mosquitto",
+                "/usr/lib", "/usr/local/lib", "/opt/homebrew/lib")) {
+            Path candidate = Path.of(dir, "mosquitto_dynamic_security.so");
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @return whether {@value #REQUIRE_ENV} is {@code true} */
     public static boolean required() {
         return "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));

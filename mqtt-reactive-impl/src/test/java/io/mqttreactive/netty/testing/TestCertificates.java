@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -48,7 +49,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <p>Every item exists both as a Java object and as a file in {@link #directory()}: PEM files for mosquitto
  * and for PEM-based client options, PKCS#12 stores (password {@link #PASSWORD}) for HiveMQ and for
  * {@code KeyStore}-based client options. {@link #shared()} is generated once per JVM; {@link #generate()}
- * makes an independent set, whose CA the shared brokers do not trust (for "unknown CA" tests).
+ * makes an independent set, whose CA the shared brokers do not trust (for "unknown CA" tests);
+ * {@link #generateForServerNames(String...)} one whose server certificate names other hosts (for host name
+ * verification tests).
  */
 public final class TestCertificates {
 
@@ -63,24 +66,29 @@ public final class TestCertificates {
 
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
     private static final Duration VALIDITY = Duration.ofDays(7);
+    private static final List<String> DEFAULT_SERVER_NAMES = List.of("localhost", "127.0.0.1");
 
     private static volatile TestCertificates shared;
 
     private final Path directory;
+    private final List<String> serverNames;
     private final X509Certificate caCertificate;
     private final X509Certificate serverCertificate;
     private final PrivateKey serverPrivateKey;
     private final X509Certificate clientCertificate;
     private final PrivateKey clientPrivateKey;
 
-    private TestCertificates(Path directory) throws GeneralSecurityException, IOException, OperatorCreationException {
+    private TestCertificates(Path directory, List<String> serverNames)
+            throws GeneralSecurityException, IOException, OperatorCreationException {
         this.directory = directory;
+        this.serverNames = List.copyOf(serverNames);
         KeyPair ca = newKeyPair();
         X500Name caName = new X500Name("CN=mqtt-reactive test CA " + SERIALS.get());
         this.caCertificate = sign(caName, ca.getPublic(), caName, ca, null, Role.CA);
         KeyPair server = newKeyPair();
         this.serverPrivateKey = server.getPrivate();
-        this.serverCertificate = sign(new X500Name("CN=localhost"), server.getPublic(), caName, ca, caCertificate, Role.SERVER);
+        this.serverCertificate = sign(new X500Name("CN=" + this.serverNames.get(0)), server.getPublic(), caName, ca,
+                caCertificate, Role.SERVER);
         KeyPair client = newKeyPair();
         this.clientPrivateKey = client.getPrivate();
         this.clientCertificate = sign(new X500Name("CN=" + CLIENT_COMMON_NAME), client.getPublic(), caName, ca,
@@ -128,8 +136,29 @@ public final class TestCertificates {
      * @return the new set
      */
     public static TestCertificates generate(Path directory) {
+        return generate(directory, DEFAULT_SERVER_NAMES);
+    }
+
+    /**
+     * Generates an independent set, like {@link #generate()}, whose server certificate names only
+     * {@code serverNames} (DNS names, or IPv4 addresses as IP entries) in its subject alternative names: a client
+     * that verifies host names refuses it for any other host, {@code 127.0.0.1} included unless listed.
+     *
+     * @param serverNames one or more host names or IPv4 addresses; the first is also the common name
+     * @return the new set, in a temporary directory deleted when the JVM exits
+     */
+    public static TestCertificates generateForServerNames(String... serverNames) {
+        if (serverNames.length == 0) {
+            throw new IllegalArgumentException("at least one server name");
+        }
+        Path dir = TempDirs.create("mqtt-test-certs");
+        TempDirs.deleteOnExit(dir);
+        return generate(dir, List.of(serverNames));
+    }
+
+    private static TestCertificates generate(Path directory, List<String> serverNames) {
         try {
-            return new TestCertificates(directory);
+            return new TestCertificates(directory, serverNames);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot generate test certificates", e);
         } catch (IOException e) {
@@ -147,7 +176,7 @@ public final class TestCertificates {
         return directory.resolve("ca.crt");
     }
 
-    /** @return the server certificate, PEM ({@code server.crt}); SAN: DNS localhost, IP 127.0.0.1 */
+    /** @return the server certificate, PEM ({@code server.crt}); SAN: DNS localhost, IP 127.0.0.1 by default */
     public Path serverCertificatePem() {
         return directory.resolve("server.crt");
     }
@@ -238,7 +267,15 @@ public final class TestCertificates {
         return generator.generateKeyPair();
     }
 
-    private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
+    private GeneralNames subjectAlternativeNames() {
+        GeneralName[] names = serverNames.stream()
+                .map(name -> name.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                        ? new GeneralName(GeneralName.iPAddress, name) : new GeneralName(GeneralName.dNSName, name))
+                .toArray(GeneralName[]::new);
+        return new GeneralNames(names);
+    }
+
+    private X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
             X509Certificate issuerCertificate, Role role)
             throws GeneralSecurityException, IOException, OperatorCreationException {
         Instant now = Instant.now();
@@ -260,9 +297,7 @@ public final class TestCertificates {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames());
             }
             case CLIENT -> {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));

@@ -146,6 +146,10 @@ final class ClientCore {
         MqttChannel channel = connected != null ? connected : handshaking;
         if (channel == null) {
             abortConnect(new MqttConnectionClosedException("disconnected before the connection was established"));
+            if (closed) {
+                events.state(ConnectionState.CLOSED);
+                events.complete();
+            }
             sink.success();
             return;
         }
@@ -172,6 +176,7 @@ final class ClientCore {
         outgoing.onDisconnected(cause, false);
         subscribeFlow.failPending(cause);
         subscriptions.endAll(null);
+        subscriptions.completeUnsolicited();
         disconnect(DisconnectOptions.DEFAULT, sink);
     }
 

@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 
 /**
- * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties
- * their end to UNSUBSCRIBE, and ends them all when the connection ends. A message no subscription matches goes
- * to the unsolicited streams; with none, it is acknowledged, counted and reported as dropped, never silently
- * lost. Confined to the event loop.
+ * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties a
+ * cancel to UNSUBSCRIBE, and ends them all, without UNSUBSCRIBE, when the connection ends. A message no
+ * subscription matches goes to the unsolicited streams; with none, it is acknowledged, counted and reported as
+ * dropped, never silently lost. Confined to the event loop.
  */
 final class SubscriptionHub implements MessageSubscriber {
 
@@ -94,10 +94,14 @@ final class SubscriptionHub implements MessageSubscriber {
         }
     }
 
-    /** Ends every subscription: with {@code cause} as an error, or normally when it is null. */
+    /**
+     * Ends every subscription because the session's connection ended: with {@code cause} as an error, or normally
+     * when it is null. No UNSUBSCRIBE follows: what the broker holds is the session's business. The unsolicited
+     * streams go on: they end only when the client closes.
+     */
     void endAll(@Nullable Throwable cause) {
         List<SubscriptionSink<?>> all = new ArrayList<>(subscriptions);
-        all.addAll(unsolicited);
+        subscriptions.forEach(subscribeFlow::forget);
         for (SubscriptionSink<?> sink : all) {
             if (cause == null) {
                 sink.complete();
@@ -105,6 +109,11 @@ final class SubscriptionHub implements MessageSubscriber {
                 sink.error(cause);
             }
         }
+    }
+
+    /** Completes the unsolicited-messages streams, as the client closes. */
+    void completeUnsolicited() {
+        new ArrayList<>(unsolicited).forEach(SubscriptionSink::complete);
     }
 
     long unsolicitedDropped() {

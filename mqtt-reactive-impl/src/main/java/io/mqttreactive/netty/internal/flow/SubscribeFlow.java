@@ -99,6 +99,19 @@ public final class SubscribeFlow {
         }
     }
 
+    /**
+     * Removes a subscriber whose flux ends with the session's connection (disconnect, close, lost connection)
+     * rather than by the application's cancel: its filters leave the registry, but no UNSUBSCRIBE is sent or
+     * queued, since a persistent session keeps them at the broker for the next connection and a clean one ends
+     * with this one anyway.
+     */
+    public void forget(MessageSubscriber subscriber) {
+        SubscribeRequest request = active.remove(subscriber);
+        if (request != null) {
+            registry.remove(filters(request.subscriptions()), subscriber).forEach(granted::remove);
+        }
+    }
+
     public void onSubAck(SubAckPacket subAck) {
         PendingSubscribe pending = awaitingSubAck.remove(subAck.packetId());
         if (pending == null) {
@@ -188,6 +201,7 @@ public final class SubscribeFlow {
         int packetId = packetIds.allocate();
         awaitingSubAck.put(packetId, pending);
         SubscribeRequest request = pending.sent;
+        registry.identify(filters(request.subscriptions()), request.subscriptionIdentifier());
         List<SubscriptionRequest> wire = request.subscriptions().stream()
                 .map(subscription -> new SubscriptionRequest(subscription.filter().toString(),
                         subscription.options().maxQos(), subscription.options().noLocal(),

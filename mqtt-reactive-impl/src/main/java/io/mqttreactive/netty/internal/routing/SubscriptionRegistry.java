@@ -6,18 +6,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Who listens to which topic filter: routes each received message to every matching subscriber once, however
  * many of its filters match, and counts subscribers per filter so that the broker is sent SUBSCRIBE for the
  * first and UNSUBSCRIBE after the last. Shared subscriptions route by the filter after their share name.
- * Confined to the event loop.
+ * A message that carries Subscription Identifiers (MQTT 5.0) is the copy for the subscriptions holding one of
+ * them ([MQTT-3.3.4-3], [MQTT-3.3.4-4], [MQTT-3.3.4-5] (5.0)): it goes only to those, and to subscriptions without
+ * identifier, so a broker that sends one copy per overlapping subscription does not make each subscriber see
+ * every copy. Confined to the event loop.
  */
 public final class SubscriptionRegistry {
 
-    private final TopicFilterTrie<MessageSubscriber> trie = new TopicFilterTrie<>();
+    private final TopicFilterTrie<Route> trie = new TopicFilterTrie<>();
     private final Map<MqttTopicFilter, Integer> subscribersPerFilter = new HashMap<>();
+    private final Map<MqttTopicFilter, Integer> identifiers = new HashMap<>();
 
     /**
      * Registers a subscriber for filters.
@@ -27,7 +32,7 @@ public final class SubscriptionRegistry {
     public List<MqttTopicFilter> add(List<MqttTopicFilter> filters, MessageSubscriber subscriber) {
         List<MqttTopicFilter> added = new ArrayList<>(filters.size());
         for (MqttTopicFilter filter : filters) {
-            trie.add(routingFilter(filter), subscriber);
+            trie.add(routingFilter(filter), new Route(subscriber, filter));
             if (subscribersPerFilter.merge(filter, 1, Integer::sum) == 1) {
                 added.add(filter);
             }
@@ -43,13 +48,28 @@ public final class SubscriptionRegistry {
     public List<MqttTopicFilter> remove(List<MqttTopicFilter> filters, MessageSubscriber subscriber) {
         List<MqttTopicFilter> emptied = new ArrayList<>(filters.size());
         for (MqttTopicFilter filter : filters) {
-            if (trie.remove(routingFilter(filter), subscriber)
+            if (trie.remove(routingFilter(filter), new Route(subscriber, filter))
                     && subscribersPerFilter.merge(filter, -1, Integer::sum) == 0) {
                 subscribersPerFilter.remove(filter);
+                identifiers.remove(filter);
                 emptied.add(filter);
             }
         }
         return emptied;
+    }
+
+    /**
+     * Records the Subscription Identifier the broker holds for filters, since a SUBSCRIBE with it (or without one)
+     * was just sent for them.
+     */
+    public void identify(List<MqttTopicFilter> filters, OptionalInt subscriptionIdentifier) {
+        for (MqttTopicFilter filter : filters) {
+            if (subscriptionIdentifier.isPresent()) {
+                identifiers.put(filter, subscriptionIdentifier.getAsInt());
+            } else {
+                identifiers.remove(filter);
+            }
+        }
     }
 
     public boolean isActive(MqttTopicFilter filter) {
@@ -63,9 +83,10 @@ public final class SubscriptionRegistry {
      */
     public int route(MqttMessage message, @Nullable InboundDelivery delivery) {
         List<MessageSubscriber> matched = new ArrayList<>(2);
-        trie.match(message.topic().toString(), subscriber -> {
-            if (!containsSame(matched, subscriber)) {
-                matched.add(subscriber);
+        List<Integer> carried = message.subscriptionIdentifiers();
+        trie.match(message.topic().toString(), route -> {
+            if (isAddressedTo(route, carried) && !containsSame(matched, route.subscriber())) {
+                matched.add(route.subscriber());
             }
         });
         for (MessageSubscriber subscriber : matched) {
@@ -75,6 +96,14 @@ public final class SubscriptionRegistry {
             subscriber.deliver(message, delivery);
         }
         return matched.size();
+    }
+
+    private boolean isAddressedTo(Route route, List<Integer> carriedIdentifiers) {
+        if (carriedIdentifiers.isEmpty()) {
+            return true;
+        }
+        Integer identifier = identifiers.get(route.filter());
+        return identifier == null || carriedIdentifiers.contains(identifier);
     }
 
     private static boolean containsSame(List<MessageSubscriber> subscribers, MessageSubscriber candidate) {
@@ -88,5 +117,9 @@ public final class SubscriptionRegistry {
 
     private static String routingFilter(MqttTopicFilter filter) {
         return filter.isShared() ? filter.topicFilter() : filter.toString();
+    }
+
+    /** One subscriber on one of its filters. */
+    private record Route(MessageSubscriber subscriber, MqttTopicFilter filter) {
     }
 }

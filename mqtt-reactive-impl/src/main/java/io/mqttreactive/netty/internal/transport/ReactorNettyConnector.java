@@ -3,9 +3,11 @@ package io.mqttreactive.netty.internal.transport;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.netty.internal.codec.DecodeContext;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.options.TlsOptions;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.tcp.TcpClient;
 
@@ -13,7 +15,9 @@ import reactor.netty.tcp.TcpClient;
  * Connects over TCP, optionally with TLS, through reactor-netty: one unpooled connection per call, on the
  * client's event loop, with Nagle's algorithm off since writes are already batched per event-loop turn. The
  * packet handlers sit before reactor-netty's inbound bridge and consume every packet, so reading is switched
- * on here rather than left to reactor-netty's demand-driven receive.
+ * on here rather than left to reactor-netty's demand-driven receive. The TLS context is built before each
+ * connection on a thread that may block, never on the event loop: initialising it reads the system's random
+ * source and, with the default trust, the JDK's trust store file.
  */
 public final class ReactorNettyConnector implements MqttConnector {
 
@@ -33,10 +37,15 @@ public final class ReactorNettyConnector implements MqttConnector {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                             options.connectTimeout().toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true);
-            if (options.tls().isPresent()) {
-                client = TlsConfigurer.secure(client, options.tls().get());
+            if (options.tls().isEmpty()) {
+                return client.connect().map(connection -> install(connection, decodeContext, encodeContext));
             }
-            return client.connect().map(connection -> install(connection, decodeContext, encodeContext));
+            TcpClient plain = client;
+            TlsOptions tls = options.tls().get();
+            return Mono.fromCallable(() -> TlsConfigurer.sslContext(tls))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(context -> TlsConfigurer.secure(plain, context).connect())
+                    .map(connection -> install(connection, decodeContext, encodeContext));
         });
     }
 

@@ -4,28 +4,30 @@ import io.mqttreactive.options.TlsOptions;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import reactor.netty.tcp.TcpClient;
 
 /**
  * Applies {@link TlsOptions} to a connection: trust material (the JDK's default trust store unless given),
- * a client certificate for mutual TLS, protocols and ciphers, and host name verification, on by default.
+ * a client certificate for mutual TLS, protocols and ciphers, and host name verification, on by default. Host
+ * name verification is set on the context: Netty 4.2 client contexts turn it on in every engine they make, and
+ * the JDK engine then ignores an endpoint identification algorithm of {@code null} set on its parameters, so
+ * turning it off afterwards, per handler, had no effect.
  */
 final class TlsConfigurer {
 
     private TlsConfigurer() {
     }
 
-    static TcpClient secure(TcpClient client, TlsOptions tls) {
-        SslContext context = sslContext(tls);
-        return client.secure(spec -> spec.sslContext(context)
-                .handlerConfigurator(handler -> verifyHostName(handler.engine(), tls.hostnameVerification())));
+    /** Secures {@code client} with a context made by {@link #sslContext(TlsOptions)}. */
+    static TcpClient secure(TcpClient client, SslContext context) {
+        return client.secure(spec -> spec.sslContext(context));
     }
 
+    /** Builds the client context; this may block (random source, trust store file): keep it off event loops. */
     static SslContext sslContext(TlsOptions tls) {
-        SslContextBuilder builder = SslContextBuilder.forClient();
+        SslContextBuilder builder = SslContextBuilder.forClient()
+                .endpointIdentificationAlgorithm(tls.hostnameVerification() ? "HTTPS" : null);
         if (tls.trustManagerFactory().isPresent()) {
             builder.trustManager(tls.trustManagerFactory().get());
         } else if (!tls.trustedCertificates().isEmpty()) {
@@ -48,11 +50,5 @@ final class TlsConfigurer {
         } catch (SSLException e) {
             throw new IllegalArgumentException("invalid TLS options: " + e.getMessage(), e);
         }
-    }
-
-    private static void verifyHostName(SSLEngine engine, boolean verify) {
-        SSLParameters parameters = engine.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm(verify ? "HTTPS" : null);
-        engine.setSSLParameters(parameters);
     }
 }
