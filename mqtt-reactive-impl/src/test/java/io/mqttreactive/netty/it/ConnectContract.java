@@ -11,6 +11,7 @@ import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttConnectException;
 import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.exception.MqttTimeoutException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
@@ -224,7 +225,7 @@ abstract class ConnectContract extends ClientContract {
 
         Throwable error = catchThrowable(() -> client.connect().block(TIMEOUT));
 
-        assertThat(error).isInstanceOf(MqttConnectionClosedException.class)
+        assertThat(error).isInstanceOf(MqttTlsException.class)
                 .cause().isInstanceOf(SSLHandshakeException.class);
         assertThat(events.next()).isEqualTo(new MqttClientEvent.ConnectFailed(1, error));
         assertThat(client.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);

@@ -8,7 +8,7 @@ import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.MqttClients;
 import io.mqttreactive.MqttVersion;
-import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.netty.testing.FreePorts;
 import io.mqttreactive.netty.testing.RawMqtt;
 import io.mqttreactive.netty.testing.TestCertificates;
@@ -53,7 +53,7 @@ class TlsHostNameVerificationIT {
 
         Throwable error = catchThrowable(() -> client(localhostOnly, true).connect().block(TIMEOUT));
 
-        assertThat(error).isInstanceOf(MqttConnectionClosedException.class)
+        assertThat(error).isInstanceOf(MqttTlsException.class)
                 .cause().isInstanceOf(SSLHandshakeException.class)
                 .rootCause().hasMessageContaining("127.0.0.1");
     }

@@ -10,6 +10,7 @@ import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttMalformedPacketException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTimeoutException;
+import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -126,8 +128,7 @@ final class ClientCore {
                 .subscribe(channel -> onLoop(() -> onChannelOpen(attempt, channel)),
                         error -> onLoop(() -> {
                             if (connecting == attempt) {
-                                abortConnect(new MqttConnectionClosedException("cannot connect to "
-                                        + options.serverHost() + ":" + options.serverPort(), error));
+                                abortConnect(connectFailure(error));
                             }
                         })));
     }
@@ -438,6 +439,16 @@ final class ClientCore {
                         .orElse(ConnAckPacket.ABSENT_SESSION_EXPIRY),
                 disconnectOptions.reasonString().orElse(null),
                 PacketMapper.toWire(disconnectOptions.userProperties()), null);
+    }
+
+    private MqttException connectFailure(Throwable error) {
+        String where = options.serverHost() + ":" + options.serverPort();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return new MqttTlsException("TLS handshake with " + where + " failed: " + cause.getMessage(), cause);
+            }
+        }
+        return new MqttConnectionClosedException("cannot connect to " + where, error);
     }
 
     private static MqttException asMqttException(@Nullable Throwable cause) {

@@ -8,6 +8,7 @@ import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTimeoutException;
+import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
@@ -119,6 +120,7 @@ class ReconnectorTest {
         assertThat(ReconnectPolicy.isRetryable(disconnected(DisconnectReasonCode.SESSION_TAKEN_OVER))).isFalse();
         assertThat(ReconnectPolicy.isRetryable(disconnected(DisconnectReasonCode.NOT_AUTHORIZED))).isFalse();
         assertThat(ReconnectPolicy.isRetryable(new MqttProtocolException("bad"))).isFalse();
+        assertThat(ReconnectPolicy.isRetryable(new MqttTlsException("unknown CA", null))).isFalse();
         assertThat(ReconnectPolicy.isRetryable(new MqttConnectException(ConnectReasonCode.NOT_AUTHORIZED, null,
                 UserProperties.empty()))).isFalse();
     }
