@@ -29,7 +29,8 @@ import reactor.core.publisher.MonoSink;
  * The sending side of PUBLISH: QoS 0 completes on write, QoS 1 on PUBACK, QoS 2 on PUBCOMP after
  * PUBREC/PUBREL (MQTT 5.0 section 4.3). At most the send quota of QoS 1 and 2 messages are in flight: the
  * smaller of the server's Receive Maximum and our own limit ([MQTT-4.9.0-1/2/3] 5.0); the rest wait, in order,
- * in a bounded queue; a full queue is an error signal. Packet ids are freed only by the final acknowledgement
+ * in a bounded queue; a full queue is an error signal. QoS 0 messages never wait for the send quota: they go out
+ * in submission order, ahead of QoS 1 and 2 messages the quota holds back ([MQTT-4.9.0-2] 5.0). Packet ids are freed only by the final acknowledgement
  * ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC ([MQTT-4.3.3-4] 5.0). In-flight messages of a
  * resumed session are re-sent in their original order with DUP set ([MQTT-4.4.0-1], [MQTT-4.6.0-1]).
  * Confined to the client's event loop.
@@ -40,10 +41,12 @@ public final class OutgoingPublishFlow {
     private final int maximumInflight;
     private final int maximumPending;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final ArrayDeque<Pending> pendingQos0 = new ArrayDeque<>();
     private final Map<Integer, InFlight> inFlight = new LinkedHashMap<>();
     private @Nullable MqttChannel channel;
     private @Nullable ConnectResult server;
     private int sendQuota;
+    private long submitted;
     private long unknownAcknowledgements;
 
     public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending) {
@@ -57,13 +60,13 @@ public final class OutgoingPublishFlow {
         if (server != null && !checkServerAccepts(message, sink, server)) {
             return;
         }
-        if (pending.size() >= maximumPending) {
+        if (pendingCount() >= maximumPending) {
             sink.error(new MqttBufferFullException("pending publishes", maximumPending));
             return;
         }
-        Pending entry = new Pending(message, sink);
+        Pending entry = new Pending(message, sink, submitted++);
         sink.onCancel(() -> entry.cancelled = true);
-        pending.add(entry);
+        (message.qos() == MqttQos.AT_MOST_ONCE ? pendingQos0 : pending).add(entry);
         drain();
     }
 
@@ -125,22 +128,34 @@ public final class OutgoingPublishFlow {
     }
 
     public int pendingCount() {
-        return pending.size();
+        return pending.size() + pendingQos0.size();
     }
 
     private void drain() {
-        while (channel != null && channel.isWritable() && !pending.isEmpty()) {
-            Pending next = pending.peek();
-            if (next.cancelled) {
-                pending.poll();
-                continue;
-            }
-            if (next.message.qos() != MqttQos.AT_MOST_ONCE && inFlight.size() >= sendQuota) {
+        while (channel != null && channel.isWritable()) {
+            Pending next = nextToSend();
+            if (next == null) {
                 return;
             }
-            pending.poll();
             send(next);
         }
+    }
+
+    /** Takes the oldest message that may go now: QoS 1 and 2 only within the send quota, QoS 0 always. */
+    private @Nullable Pending nextToSend() {
+        Pending qos0 = firstNotCancelled(pendingQos0);
+        Pending acknowledged = inFlight.size() < sendQuota ? firstNotCancelled(pending) : null;
+        if (acknowledged != null && (qos0 == null || acknowledged.sequence < qos0.sequence)) {
+            return pending.poll();
+        }
+        return qos0 != null ? pendingQos0.poll() : null;
+    }
+
+    private static @Nullable Pending firstNotCancelled(ArrayDeque<Pending> queue) {
+        while (!queue.isEmpty() && queue.peek().cancelled) {
+            queue.poll();
+        }
+        return queue.peek();
     }
 
     private void send(Pending entry) {
@@ -169,7 +184,7 @@ public final class OutgoingPublishFlow {
             entry.sink.error(encodeFailure(message, e));
             return;
         }
-        InFlight flight = new InFlight(message, packet, entry.sink);
+        InFlight flight = new InFlight(message, packet, entry.sink, entry.sequence);
         inFlight.put(packetId, flight);
     }
 
@@ -188,7 +203,7 @@ public final class OutgoingPublishFlow {
         ArrayDeque<Pending> again = new ArrayDeque<>();
         for (InFlight entry : inFlight.values()) {
             packetIds.release(entry.packet.packetId());
-            again.add(new Pending(entry.message, entry.sink));
+            again.add(new Pending(entry.message, entry.sink, entry.sequence));
         }
         inFlight.clear();
         again.addAll(pending);
@@ -216,7 +231,7 @@ public final class OutgoingPublishFlow {
             it.remove();
             entry.sink.error(cause);
         }
-        for (Pending entry; (entry = pending.poll()) != null; ) {
+        for (Pending entry; (entry = pending.poll()) != null || (entry = pendingQos0.poll()) != null; ) {
             entry.sink.error(cause);
         }
     }
@@ -249,11 +264,13 @@ public final class OutgoingPublishFlow {
     private static final class Pending {
         final MqttMessage message;
         final MonoSink<PublishResult> sink;
+        final long sequence;
         boolean cancelled;
 
-        Pending(MqttMessage message, MonoSink<PublishResult> sink) {
+        Pending(MqttMessage message, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;
             this.sink = sink;
+            this.sequence = sequence;
         }
     }
 
@@ -261,13 +278,15 @@ public final class OutgoingPublishFlow {
         final MqttMessage message;
         final PublishPacket packet;
         final MonoSink<PublishResult> sink;
+        final long sequence;
         MqttPacketType awaiting;
         @Nullable AckPacket receivedAck;
 
-        InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink) {
+        InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;
             this.packet = packet;
             this.sink = sink;
+            this.sequence = sequence;
             this.awaiting = message.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
         }
     }
