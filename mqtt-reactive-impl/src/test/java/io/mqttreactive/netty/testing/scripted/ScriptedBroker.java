@@ -252,6 +252,25 @@ public final class ScriptedBroker implements AutoCloseable {
     }
 
     /**
+     * Asserts that the client sends nothing during {@code quiet}: for what must not happen even later, such as
+     * a reply to a packet the client is not reading while its reading is paused. Prefer
+     * {@link #assertNothingElseReceived()}, which does not depend on time, wherever the client is reading.
+     */
+    public void assertNothingReceivedWithin(Duration quiet) {
+        MqttPacket packet;
+        try {
+            packet = inbox.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while watching for packets", e);
+        }
+        throwFailures();
+        if (packet != null) {
+            throw new AssertionError("the client sent " + packet + " within " + quiet.toMillis() + " ms");
+        }
+    }
+
+    /**
      * Waits until the client has read and handled every packet sent to it so far: sends PUBREL for
      * {@link #BARRIER_PACKET_ID}, which the client answers with PUBCOMP in the order it handles packets. The
      * PUBCOMP is neither logged nor queued.
