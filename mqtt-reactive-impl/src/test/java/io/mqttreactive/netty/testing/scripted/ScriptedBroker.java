@@ -333,6 +333,26 @@ public final class ScriptedBroker implements AutoCloseable {
         return received.stream().filter(packet -> packet.type() == type).toList();
     }
 
+    /** Waits until the client has sent {@code count} packets of a type, rules and script included. */
+    public void awaitReceivedCount(MqttPacketType type, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (lock) {
+            while (received(type).size() < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new AssertionError("the client sent " + received(type).size() + " " + type + ", not "
+                            + count + ", within " + WAIT.toMillis() + " ms");
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for " + type, e);
+                }
+            }
+        }
+    }
+
     /** Waits until every scripted step has been met; fails on the first script violation. */
     public void awaitScriptDone() {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -385,11 +405,12 @@ public final class ScriptedBroker implements AutoCloseable {
             return;
         }
         received.add(packet);
-        if (answerPings && packet instanceof PingReqPacket) {
-            write(channel, List.<MqttPacket>of(Packets.pingResp()), false);
-            return;
-        }
         synchronized (lock) {
+            lock.notifyAll();
+            if (answerPings && packet instanceof PingReqPacket) {
+                write(channel, List.<MqttPacket>of(Packets.pingResp()), false);
+                return;
+            }
             for (Step<?> rule : rules) {
                 if (rule.matcher.matches(packet)) {
                     rule.run(channel, packet);
