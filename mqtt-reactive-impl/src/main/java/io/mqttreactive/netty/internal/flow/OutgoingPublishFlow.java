@@ -31,7 +31,8 @@ import reactor.core.publisher.MonoSink;
  * smaller of the server's Receive Maximum and our own limit ([MQTT-4.9.0-1/2/3] 5.0); the rest wait, in order,
  * in a bounded queue; a full queue is an error signal. QoS 0 messages never wait for the send quota: they go out
  * in submission order, ahead of QoS 1 and 2 messages the quota holds back ([MQTT-4.9.0-2] 5.0). Packet ids are freed only by the final acknowledgement
- * ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC ([MQTT-4.3.3-4] 5.0). In-flight messages of a
+ * ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC ([MQTT-4.3.3-4] 5.0), again for a repeated
+ * one; a failing PUBCOMP (0x92) fails the message like a failing PUBACK or PUBREC. In-flight messages of a
  * resumed session are re-sent in their original order with DUP set ([MQTT-4.4.0-1], [MQTT-4.6.0-1]).
  * Confined to the client's event loop.
  */
@@ -98,6 +99,12 @@ public final class OutgoingPublishFlow {
     /** Handles PUBACK, PUBREC or PUBCOMP. */
     public void onAcknowledgement(AckPacket ack) {
         InFlight entry = inFlight.get(ack.packetId());
+        if (entry != null && entry.awaiting == MqttPacketType.PUBCOMP && ack.type() == MqttPacketType.PUBREC) {
+            if (channel != null) {
+                channel.send(AckPacket.of(MqttPacketType.PUBREL, ack.packetId()));
+            }
+            return;
+        }
         if (entry == null || entry.awaiting != ack.type()) {
             unknownAcknowledgements++;
             if (ack.type() == MqttPacketType.PUBREC && channel != null) {
@@ -114,7 +121,7 @@ public final class OutgoingPublishFlow {
             }
             return;
         }
-        complete(entry, ack.type() == MqttPacketType.PUBCOMP && entry.receivedAck != null ? entry.receivedAck : ack);
+        complete(entry, ack);
         drain();
     }
 
@@ -211,16 +218,26 @@ public final class OutgoingPublishFlow {
         pending.addAll(again);
     }
 
+    /**
+     * Ends a message's flow on its final acknowledgement: PUBACK, a failing PUBREC, or PUBCOMP. A successful
+     * PUBCOMP completes with what the PUBREC said; a failing one (0x92) is an error carrying its code.
+     */
     private void complete(InFlight entry, AckPacket ack) {
         inFlight.remove(ack.packetId());
         packetIds.release(ack.packetId());
-        PublishReasonCode code = PublishReasonCode.fromCode(ack.reasonCode());
-        var properties = PacketMapper.toApi(ack.userProperties());
+        if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode())) {
+            entry.sink.error(new MqttPublishException(entry.message, PubRelReasonCode.fromCode(ack.reasonCode()),
+                    ack.reasonString(), PacketMapper.toApi(ack.userProperties())));
+            return;
+        }
+        AckPacket outcome = ack.type() == MqttPacketType.PUBCOMP && entry.receivedAck != null ? entry.receivedAck : ack;
+        PublishReasonCode code = PublishReasonCode.fromCode(outcome.reasonCode());
+        var properties = PacketMapper.toApi(outcome.userProperties());
         if (code.isError()) {
-            entry.sink.error(new MqttPublishException(entry.message, code, ack.reasonString(), properties));
+            entry.sink.error(new MqttPublishException(entry.message, code, outcome.reasonString(), properties));
         } else {
             entry.sink.success(new PublishResult(entry.message, code,
-                    java.util.Optional.ofNullable(ack.reasonString()), properties));
+                    java.util.Optional.ofNullable(outcome.reasonString()), properties));
         }
     }
 

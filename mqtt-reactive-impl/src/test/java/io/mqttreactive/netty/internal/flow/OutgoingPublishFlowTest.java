@@ -160,6 +160,45 @@ class OutgoingPublishFlowTest {
         assertThat(broker.received(MqttPacketType.PUBREL)).isEmpty();
     }
 
+    @Test
+    @DisplayName("QoS 2: PUBCOMP with 0x92 is an MqttPublishException carrying the PUBCOMP reason code "
+            + "(5.0 section 3.7.2.1)")
+    void failingPubCompFailsThePublish() {
+        MqttClient client = connect(MqttVersion.MQTT_5_0);
+
+        CompletableFuture<PublishResult> result = client.publish(message("lost", EXACTLY_ONCE)).toFuture();
+        int id = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        broker.send(pubRec(id));
+        broker.awaitReceived(isPubRel(id));
+        broker.send(new AckPacket(MqttPacketType.PUBCOMP, id, PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code(),
+                "forgotten", List.of()));
+
+        assertThat(result).failsWithin(WAIT).withThrowableOfType(Exception.class)
+                .havingCause().asInstanceOf(throwable(MqttPublishException.class))
+                .satisfies(error -> {
+                    assertThat(error.reason()).contains(PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+                    assertThat(error.reasonString()).contains("forgotten");
+                });
+        broker.assertNothingElseReceived();
+    }
+
+    @BothVersions
+    @DisplayName("QoS 2: a repeated PUBREC while waiting for PUBCOMP is answered with PUBREL again, as success "
+            + "[MQTT-4.3.3-4] (5.0), [MQTT-4.3.3-1] (3.1.1)")
+    void repeatedPubRecIsAnsweredWithPubRel(MqttVersion version) {
+        MqttClient client = connect(version);
+
+        CompletableFuture<PublishResult> result = client.publish(message("again", EXACTLY_ONCE)).toFuture();
+        int id = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        broker.send(pubRec(id));
+        broker.awaitReceived(isPubRel(id));
+        broker.send(pubRec(id));
+
+        assertThat(broker.awaitReceived(isPubRel(id)).reasonCode()).isZero();
+        broker.send(pubComp(id));
+        assertThat(result).succeedsWithin(WAIT);
+    }
+
     @BothVersions
     @DisplayName("acknowledgements out of order complete the right messages; publish(Publisher) keeps input order "
             + "[MQTT-2.2.1-5] (5.0), [MQTT-2.3.1-6] (3.1.1)")
