@@ -61,7 +61,7 @@ class BackpressureIT {
     private static final Duration CONNECT = Duration.ofSeconds(10);
     private static final Duration PUBLISH_BOUND = Duration.ofSeconds(90);
     private static final Duration RUN_BOUND = Duration.ofSeconds(170);
-    private static final int[] SAMPLE_POINTS = {20_000, 40_000, 60_000, 80_000};
+    private static final int[] SAMPLE_POINTS = {10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000};
 
     private static HiveMqBroker broker;
     private static LoopResources loops;
@@ -126,7 +126,7 @@ class BackpressureIT {
                 if (consumed > TOTAL - 10_000) {
                     break;
                 }
-                samples.add(sampleRetainedHeap(consumed));
+                samples.add(sampleRetainedHeap(consumed, tap.unacknowledged()));
             }
             consumer.done.get(RUN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
             long consumedAfter = elapsedMillis(start);
@@ -157,7 +157,7 @@ class BackpressureIT {
      * at the broker, and asserts they are bounded by the Receive Maximum: at most 32 waiting for demand, one with
      * the consumer and one being decoded.
      */
-    private static String sampleRetainedHeap(int consumed) {
+    private static String sampleRetainedHeap(int consumed, long unacknowledged) {
         LiveObjects live = LiveObjects.take();
         long messages = live.instances("io.mqttreactive.message.MqttMessage");
         long deliveries = live.instances("io.mqttreactive.netty.internal.routing.InboundDelivery");
@@ -166,7 +166,8 @@ class BackpressureIT {
                 + live.bytes("io.mqttreactive.netty.internal.routing.InboundDelivery")
                 + live.bytes("io.mqttreactive.netty.internal.client.SubscriptionSink$Entry")
                 + messages * PAYLOAD_SIZE;
-        String sample = "at " + consumed + " consumed (" + (TOTAL - consumed) + " at the broker): " + messages
+        String sample = "at " + consumed + " consumed (" + (TOTAL - consumed) + " at the broker, " + unacknowledged
+                + " unacknowledged): " + messages
                 + " messages, " + deliveries + " deliveries, " + entries + " queue entries, ~" + retainedBytes
                 + " bytes";
         assertThat(messages).as("live MqttMessage objects " + sample).isLessThanOrEqualTo(RECEIVE_MAXIMUM + 2);

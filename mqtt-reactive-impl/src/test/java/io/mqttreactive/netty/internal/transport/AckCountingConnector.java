@@ -54,6 +54,11 @@ public final class AckCountingConnector implements MqttConnector {
         return pubAcksSent;
     }
 
+    /** QoS 1 messages received and not yet acknowledged now; read off the event loop, an approximation. */
+    public long unacknowledged() {
+        return publishesReceived - pubAcksSent;
+    }
+
     /** The most QoS 1 messages that were ever received and not yet acknowledged, checked at every packet. */
     public long maximumUnacknowledged() {
         return maximumUnacknowledged;

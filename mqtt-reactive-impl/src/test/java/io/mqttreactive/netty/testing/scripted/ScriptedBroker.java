@@ -12,16 +12,13 @@ import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PingReqPacket;
-import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.MqttFrameDecoder;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -49,10 +46,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 /**
  * A scripted fake broker behind the client's transport seam, for flow tests without a real broker: "expect
@@ -96,15 +91,14 @@ public final class ScriptedBroker implements AutoCloseable {
     private final LocalAddress address = new LocalAddress("scripted-broker-" + ADDRESSES.incrementAndGet());
     private final Channel server;
     private final Object lock = new Object();
-    private final Deque<Step<?>> script = new ArrayDeque<>();
-    private final List<Step<?>> rules = new ArrayList<>();
+    private final Deque<ScriptStep<?>> script = new ArrayDeque<>();
+    private final List<ScriptStep<?>> rules = new ArrayList<>();
     private final Deque<CompletableFuture<Void>> barriers = new ArrayDeque<>();
     private final BlockingQueue<MqttPacket> inbox = new LinkedBlockingQueue<>();
     private final Queue<MqttPacket> received = new ConcurrentLinkedQueue<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Channel> firstConnection = new CompletableFuture<>();
-    private final AtomicInteger connections = new AtomicInteger();
     private volatile @Nullable Channel connection;
     private volatile boolean answerPings = true;
 
@@ -139,40 +133,9 @@ public final class ScriptedBroker implements AutoCloseable {
         return new ScriptedBroker(version, new UnpooledByteBufAllocator(false, true));
     }
 
-    public MqttVersion version() {
-        return version;
-    }
-
-    /** The event loop the broker and its clients run on. */
-    public EventLoop eventLoop() {
-        return loop;
-    }
-
     /** The seam to hand to a client: every connection it opens reaches this broker. */
     public MqttConnector connector() {
-        return (options, eventLoop, decodeContext, encodeContext) -> Mono.create(sink -> {
-            ChannelFuture connecting = new Bootstrap()
-                    .group(eventLoop)
-                    .channel(LocalChannel.class)
-                    .option(ChannelOption.ALLOCATOR, allocator)
-                    .handler(new ChannelInitializer<LocalChannel>() {
-                        @Override
-                        protected void initChannel(LocalChannel channel) {
-                            channel.pipeline()
-                                    .addLast(MqttFrameDecoder.NAME, new MqttFrameDecoder(decodeContext))
-                                    .addLast(MqttChannel.NAME, new MqttChannel(channel, encodeContext));
-                        }
-                    })
-                    .connect(address);
-            sink.onCancel(() -> connecting.channel().close());
-            connecting.addListener(done -> {
-                if (done.isSuccess()) {
-                    sink.success((MqttChannel) connecting.channel().pipeline().get(MqttChannel.NAME));
-                } else {
-                    sink.error(done.cause());
-                }
-            });
-        });
+        return new ScriptedConnector(address, allocator);
     }
 
     /**
@@ -202,13 +165,13 @@ public final class ScriptedBroker implements AutoCloseable {
     }
 
     /** Adds a step to the script: the next packet the client sends must match; finish it with an answer. */
-    public <P extends MqttPacket> Step<P> expect(PacketMatcher<P> matcher) {
-        return new Step<>(matcher, false);
+    public <P extends MqttPacket> ScriptStep<P> expect(PacketMatcher<P> matcher) {
+        return new ScriptStep<>(this, matcher, false);
     }
 
     /** Adds a standing rule: every matching packet is answered, before the script sees it. */
-    public <P extends MqttPacket> Step<P> whenever(PacketMatcher<P> matcher) {
-        return new Step<>(matcher, true);
+    public <P extends MqttPacket> ScriptStep<P> whenever(PacketMatcher<P> matcher) {
+        return new ScriptStep<>(this, matcher, true);
     }
 
     /** Turns the automatic PINGRESP answer to PINGREQ on (the default) or off. */
@@ -318,11 +281,6 @@ public final class ScriptedBroker implements AutoCloseable {
         return channel != null && channel.isActive();
     }
 
-    /** How many connections the client opened. */
-    public int connectionCount() {
-        return connections.get();
-    }
-
     /** Every packet the client sent, in order, barrier replies excepted. */
     public List<MqttPacket> received() {
         return List.copyOf(received);
@@ -360,14 +318,14 @@ public final class ScriptedBroker implements AutoCloseable {
             while (!script.isEmpty() && failures.isEmpty()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    throw new AssertionError("the client never sent " + script.peek().matcher + "; it sent "
+                    throw new AssertionError("the client never sent " + script.peek().matcher() + "; it sent "
                             + received);
                 }
                 try {
                     lock.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for " + script.peek().matcher, e);
+                    throw new AssertionError("interrupted while waiting for " + script.peek().matcher(), e);
                 }
             }
         }
@@ -382,7 +340,7 @@ public final class ScriptedBroker implements AutoCloseable {
     public void close() {
         List<String> unmet;
         synchronized (lock) {
-            unmet = script.stream().map(step -> step.matcher.toString()).toList();
+            unmet = script.stream().map(step -> step.matcher().toString()).toList();
             script.clear();
             rules.clear();
         }
@@ -411,8 +369,8 @@ public final class ScriptedBroker implements AutoCloseable {
                 write(channel, List.<MqttPacket>of(Packets.pingResp()), false);
                 return;
             }
-            for (Step<?> rule : rules) {
-                if (rule.matcher.matches(packet)) {
+            for (ScriptStep<?> rule : rules) {
+                if (rule.matcher().matches(packet)) {
                     rule.run(channel, packet);
                     return;
                 }
@@ -424,12 +382,12 @@ public final class ScriptedBroker implements AutoCloseable {
 
     private void feedScript(Channel channel) {
         while (!script.isEmpty() && !inbox.isEmpty()) {
-            Step<?> step = script.poll();
+            ScriptStep<?> step = script.poll();
             MqttPacket packet = inbox.poll();
-            if (step.matcher.matches(packet)) {
+            if (step.matcher().matches(packet)) {
                 step.run(channel, packet);
             } else {
-                failures.add(new AssertionError("the script expected " + step.matcher + ", the client sent "
+                failures.add(new AssertionError("the script expected " + step.matcher() + ", the client sent "
                         + packet));
             }
         }
@@ -451,7 +409,24 @@ public final class ScriptedBroker implements AutoCloseable {
         return false;
     }
 
-    private void write(Channel channel, List<MqttPacket> packets, boolean thenClose) {
+    /** Puts a finished step into the script or the standing rules; a waiting packet may meet it at once. */
+    ScriptedBroker add(ScriptStep<?> step) {
+        Channel channel = connection;
+        synchronized (lock) {
+            if (step.isStanding()) {
+                rules.add(step);
+            } else {
+                script.add(step);
+                if (channel != null) {
+                    feedScript(channel);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Writes packets to the client in a later event-loop turn, then closes the connection if asked to. */
+    void write(Channel channel, List<MqttPacket> packets, boolean thenClose) {
         channel.eventLoop().execute(() -> {
             writeNow(channel, packets);
             if (thenClose) {
@@ -502,76 +477,11 @@ public final class ScriptedBroker implements AutoCloseable {
         }
     }
 
-    /**
-     * One step of the script, or a standing rule: which packet, and how the broker answers it. It takes effect
-     * once one of the answering methods is called.
-     *
-     * @param <P> the packet type matched
-     */
-    public final class Step<P extends MqttPacket> {
-
-        private final PacketMatcher<P> matcher;
-        private final boolean standing;
-        private final List<Function<? super P, ? extends MqttPacket>> answers = new ArrayList<>();
-        private boolean thenClose;
-
-        private Step(PacketMatcher<P> matcher, boolean standing) {
-            this.matcher = matcher;
-            this.standing = standing;
-        }
-
-        /** Answers with fixed packets. */
-        public ScriptedBroker answer(MqttPacket... packets) {
-            for (MqttPacket packet : packets) {
-                answers.add(received -> packet);
-            }
-            return add();
-        }
-
-        /** Answers with a packet made from the received one, e.g. a PUBACK with its packet id. */
-        public ScriptedBroker answer(Function<? super P, ? extends MqttPacket> answer) {
-            answers.add(answer);
-            return add();
-        }
-
-        /** Takes the packet and never answers it. */
-        public ScriptedBroker answerNothing() {
-            return add();
-        }
-
-        /** Answers with fixed packets (possibly none), then closes the connection. */
-        public ScriptedBroker answerAndClose(MqttPacket... packets) {
-            thenClose = true;
-            return answer(packets);
-        }
-
-        private ScriptedBroker add() {
-            Channel channel = connection;
-            synchronized (lock) {
-                if (standing) {
-                    rules.add(this);
-                } else {
-                    script.add(this);
-                    if (channel != null) {
-                        feedScript(channel);
-                    }
-                }
-            }
-            return ScriptedBroker.this;
-        }
-
-        private void run(Channel channel, MqttPacket packet) {
-            P typed = matcher.cast(packet);
-            write(channel, answers.stream().<MqttPacket>map(answer -> answer.apply(typed)).toList(), thenClose);
-        }
-    }
-
     private final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             connection = ctx.channel();
-            connections.incrementAndGet();
             firstConnection.complete(ctx.channel());
             ctx.fireChannelActive();
         }
