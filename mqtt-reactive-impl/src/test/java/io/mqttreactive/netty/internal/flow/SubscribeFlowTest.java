@@ -120,6 +120,53 @@ class SubscribeFlowTest {
     }
 
     @BothVersions
+    @DisplayName("a subscriber joining a filter whose SUBSCRIBE is unanswered shares that SUBACK: when it rejects "
+            + "the filter, both fail [MQTT-3.9.3-1]")
+    void laterSubscriberSharesARejectingSubAck(MqttVersion version) {
+        MqttClient client = connect(version);
+        TestSubscriber<MqttMessage> first = TestSubscriber.create();
+        TestSubscriber<MqttMessage> second = TestSubscriber.create();
+        client.subscribe("f/#", AT_LEAST_ONCE).subscribe(first);
+        int firstId = broker.awaitReceived(isSubscribe("f/#")).packetId();
+        client.subscribe(List.of(Subscription.of("f/#", AT_LEAST_ONCE), Subscription.of("g/#", AT_LEAST_ONCE)))
+                .subscribe(second);
+        int secondId = broker.awaitReceived(isSubscribe("g/#")).packetId();
+
+        broker.send(subAck(secondId, 1));
+        broker.barrier();
+        assertThat(second.isTerminated()).isFalse();
+        broker.send(subAck(firstId, 0x80));
+        first.block(WAIT);
+        second.block(WAIT);
+
+        assertThat(first.expectTerminalError()).isInstanceOf(MqttSubscribeException.class);
+        assertThat(second.expectTerminalError()).isInstanceOfSatisfying(MqttSubscribeException.class,
+                error -> assertThat(error.reasonCode()).isEqualTo(0x80));
+        assertThat(broker.awaitReceived(isUnsubscribe()).topicFilters()).contains("g/#");
+    }
+
+    @BothVersions
+    @DisplayName("a subscriber joining a filter whose SUBSCRIBE is unanswered stays subscribed when it is granted")
+    void laterSubscriberSharesAGrantingSubAck(MqttVersion version) {
+        MqttClient client = connect(version);
+        TestSubscriber<MqttMessage> first = TestSubscriber.create();
+        TestSubscriber<MqttMessage> second = TestSubscriber.create();
+        client.subscribe("h/#", AT_LEAST_ONCE).subscribe(first);
+        int id = broker.awaitReceived(isSubscribe("h/#")).packetId();
+        client.subscribe("h/#", AT_LEAST_ONCE).subscribe(second);
+        broker.assertNothingElseReceived();
+
+        broker.send(subAck(id, 1), publish("h/x", "both", AT_MOST_ONCE, 0));
+        broker.assertNothingElseReceived();
+
+        assertThat(first.isTerminated()).isFalse();
+        assertThat(second.isTerminated()).isFalse();
+        assertThat(second.getReceivedOnNext()).extracting(MqttMessage::payloadAsString).containsExactly("both");
+        first.cancel();
+        second.cancel();
+    }
+
+    @BothVersions
     @DisplayName("UNSUBSCRIBE goes out when the last subscriber of a filter cancels, not before; later messages "
             + "are still acknowledged [MQTT-3.10.1-1] [MQTT-3.10.3-2] [MQTT-4.5.0-2]")
     void unsubscribeAfterTheLastSubscriber(MqttVersion version) {
