@@ -268,8 +268,8 @@ class OutgoingPublishFlowTest {
     }
 
     @Test
-    @DisplayName("send quota: the client's own in-flight limit bounds QoS>0 PUBLISH the same way; QoS 0 and "
-            + "SUBSCRIBE are not held back [MQTT-2.3.1-2] (3.1.1)")
+    @DisplayName("send quota in 3.1.1, which has no Receive Maximum: the client's own in-flight limit bounds QoS>0 "
+            + "PUBLISH the same way; QoS 0 and SUBSCRIBE are not held back")
     void sendQuotaFromOwnLimit() {
         broker = ScriptedBroker.start(MqttVersion.MQTT_3_1_1);
         MqttClient client = broker.connectedClient(options -> options.flowControl(
