@@ -321,6 +321,7 @@ final class ClientCore {
 
     private void connectionLost(@Nullable Throwable cause) {
         connected = null;
+        events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
         if (keepAlive != null) {
             keepAlive.stop();
             keepAlive = null;

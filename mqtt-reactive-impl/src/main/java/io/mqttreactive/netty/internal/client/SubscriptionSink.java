@@ -14,13 +14,16 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 
 /**
  * One subscriber's end of a subscription: messages wait here until downstream demands them, and are emitted on
  * the event loop. A QoS 1 or 2 message is released to the acknowledgement pipeline once emitted (or, in manual
  * mode, once the application acknowledges it), so demand is what lets the broker send more. QoS 0 messages wait
- * in a buffer bounded by the overflow strategy; every drop is counted and reported. Confined to the event loop,
- * except for requests and cancellation, which hop onto it.
+ * in a buffer bounded by the overflow strategy; every drop is counted and reported. Downstream demand is counted
+ * here, from each request: the sink's own requested count lags behind what was emitted while another thread
+ * drains the flux, and trusting it would emit, and acknowledge, messages nobody asked for. Confined to the event
+ * loop, except for requests and cancellation, which hop onto it.
  *
  * @param <T> {@link MqttMessage} or {@link AcknowledgeableMessage}
  */
@@ -40,6 +43,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private final DropListener dropListener;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
+    private long demand;
     private int qos0Queued;
     private long dropped;
     private boolean terminated;
@@ -53,7 +57,10 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         this.overflowStrategy = overflowStrategy;
         this.readControl = readControl;
         this.dropListener = dropListener;
-        emitter.onRequest(n -> eventLoop.execute(this::drain));
+        emitter.onRequest(n -> eventLoop.execute(() -> {
+            demand = Operators.addCap(demand, n);
+            drain();
+        }));
         emitter.onDispose(() -> eventLoop.execute(() -> terminate(null)));
     }
 
@@ -139,7 +146,10 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     }
 
     private void drain() {
-        while (!terminated && !queue.isEmpty() && emitter.requestedFromDownstream() > 0) {
+        while (!terminated && !queue.isEmpty() && demand > 0) {
+            if (demand != Long.MAX_VALUE) {
+                demand--;
+            }
             Entry entry = queue.poll();
             if (entry.delivery == null) {
                 qos0Queued--;

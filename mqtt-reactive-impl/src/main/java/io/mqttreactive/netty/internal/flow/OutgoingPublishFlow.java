@@ -30,11 +30,14 @@ import reactor.core.publisher.MonoSink;
  * The sending side of PUBLISH: QoS 0 completes on write, QoS 1 on PUBACK, QoS 2 on PUBCOMP after
  * PUBREC/PUBREL (MQTT 5.0 section 4.3). At most the send quota of QoS 1 and 2 messages are in flight: the
  * smaller of the server's Receive Maximum and our own limit ([MQTT-4.9.0-1/2/3] 5.0); the rest wait, in order,
- * in a bounded queue; a full queue is an error signal. Packet ids are freed only by the final acknowledgement
- * ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC ([MQTT-4.3.3-4] 5.0). In-flight messages of a
- * resumed session are re-sent in their original order with DUP set ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); when the
- * broker lost the session, they are published again as new messages, except QoS 2 messages the broker already
- * acknowledged with PUBREC, which it owns and which complete with that acknowledgement.
+ * in a bounded queue; a full queue is an error signal. QoS 0 messages never wait for the send quota: they go out
+ * in submission order, ahead of QoS 1 and 2 messages the quota holds back ([MQTT-4.9.0-2] 5.0). Packet ids are
+ * freed only by the final acknowledgement ([MQTT-2.3.1-3] 3.1.1). PUBREL follows only a successful PUBREC
+ * ([MQTT-4.3.3-4] 5.0), again for a repeated one; a failing PUBCOMP (0x92) fails the message like a failing
+ * PUBACK or PUBREC. In-flight messages of a resumed session are re-sent in their original order with DUP set
+ * ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); when the broker lost the session, they are published again as new
+ * messages, except QoS 2 messages the broker already acknowledged with PUBREC, which it owns and which
+ * complete with that acknowledgement.
  * Confined to the client's event loop.
  */
 public final class OutgoingPublishFlow {
@@ -43,10 +46,12 @@ public final class OutgoingPublishFlow {
     private final int maximumInflight;
     private final int maximumPending;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final ArrayDeque<Pending> pendingQos0 = new ArrayDeque<>();
     private final Map<Integer, InFlight> inFlight = new LinkedHashMap<>();
     private @Nullable MqttChannel channel;
     private @Nullable ConnectResult server;
     private int sendQuota;
+    private long submitted;
     private long unknownAcknowledgements;
 
     public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending) {
@@ -60,13 +65,13 @@ public final class OutgoingPublishFlow {
         if (server != null && !checkServerAccepts(message, sink, server)) {
             return;
         }
-        if (pending.size() >= maximumPending) {
+        if (pendingCount() >= maximumPending) {
             sink.error(new MqttBufferFullException("pending publishes", maximumPending));
             return;
         }
-        Pending entry = new Pending(message, sink);
+        Pending entry = new Pending(message, sink, submitted++);
         sink.onCancel(() -> entry.cancelled = true);
-        pending.add(entry);
+        (message.qos() == MqttQos.AT_MOST_ONCE ? pendingQos0 : pending).add(entry);
         drain();
     }
 
@@ -98,6 +103,12 @@ public final class OutgoingPublishFlow {
     /** Handles PUBACK, PUBREC or PUBCOMP. */
     public void onAcknowledgement(AckPacket ack) {
         InFlight entry = inFlight.get(ack.packetId());
+        if (entry != null && entry.awaiting == MqttPacketType.PUBCOMP && ack.type() == MqttPacketType.PUBREC) {
+            if (channel != null) {
+                channel.send(AckPacket.of(MqttPacketType.PUBREL, ack.packetId()));
+            }
+            return;
+        }
         if (entry == null || entry.awaiting != ack.type()) {
             unknownAcknowledgements++;
             if (ack.type() == MqttPacketType.PUBREC && channel != null) {
@@ -114,7 +125,7 @@ public final class OutgoingPublishFlow {
             }
             return;
         }
-        complete(entry, ack.type() == MqttPacketType.PUBCOMP && entry.receivedAck != null ? entry.receivedAck : ack);
+        complete(entry, ack);
         drain();
     }
 
@@ -128,22 +139,34 @@ public final class OutgoingPublishFlow {
     }
 
     public int pendingCount() {
-        return pending.size();
+        return pending.size() + pendingQos0.size();
     }
 
     private void drain() {
-        while (channel != null && channel.isWritable() && !pending.isEmpty()) {
-            Pending next = pending.peek();
-            if (next.cancelled) {
-                pending.poll();
-                continue;
-            }
-            if (next.message.qos() != MqttQos.AT_MOST_ONCE && inFlight.size() >= sendQuota) {
+        while (channel != null && channel.isWritable()) {
+            Pending next = nextToSend();
+            if (next == null) {
                 return;
             }
-            pending.poll();
             send(next);
         }
+    }
+
+    /** Takes the oldest message that may go now: QoS 1 and 2 only within the send quota, QoS 0 always. */
+    private @Nullable Pending nextToSend() {
+        Pending qos0 = firstNotCancelled(pendingQos0);
+        Pending acknowledged = inFlight.size() < sendQuota ? firstNotCancelled(pending) : null;
+        if (acknowledged != null && (qos0 == null || acknowledged.sequence < qos0.sequence)) {
+            return pending.poll();
+        }
+        return qos0 != null ? pendingQos0.poll() : null;
+    }
+
+    private static @Nullable Pending firstNotCancelled(ArrayDeque<Pending> queue) {
+        while (!queue.isEmpty() && queue.peek().cancelled) {
+            queue.poll();
+        }
+        return queue.peek();
     }
 
     private void send(Pending entry) {
@@ -172,7 +195,7 @@ public final class OutgoingPublishFlow {
             entry.sink.error(encodeFailure(message, e));
             return;
         }
-        InFlight flight = new InFlight(message, packet, entry.sink);
+        InFlight flight = new InFlight(message, packet, entry.sink, entry.sequence);
         inFlight.put(packetId, flight);
     }
 
@@ -194,7 +217,7 @@ public final class OutgoingPublishFlow {
                 complete(entry, entry.receivedAck);
             } else {
                 packetIds.release(entry.packet.packetId());
-                again.add(new Pending(entry.message, entry.sink));
+                again.add(new Pending(entry.message, entry.sink, entry.sequence));
             }
         }
         inFlight.clear();
@@ -203,16 +226,26 @@ public final class OutgoingPublishFlow {
         pending.addAll(again);
     }
 
+    /**
+     * Ends a message's flow on its final acknowledgement: PUBACK, a failing PUBREC, or PUBCOMP. A successful
+     * PUBCOMP completes with what the PUBREC said; a failing one (0x92) is an error carrying its code.
+     */
     private void complete(InFlight entry, AckPacket ack) {
         inFlight.remove(ack.packetId());
         packetIds.release(ack.packetId());
-        PublishReasonCode code = PublishReasonCode.fromCode(ack.reasonCode());
-        var properties = PacketMapper.toApi(ack.userProperties());
+        if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode())) {
+            entry.sink.error(new MqttPublishException(entry.message, PubRelReasonCode.fromCode(ack.reasonCode()),
+                    ack.reasonString(), PacketMapper.toApi(ack.userProperties())));
+            return;
+        }
+        AckPacket outcome = ack.type() == MqttPacketType.PUBCOMP && entry.receivedAck != null ? entry.receivedAck : ack;
+        PublishReasonCode code = PublishReasonCode.fromCode(outcome.reasonCode());
+        var properties = PacketMapper.toApi(outcome.userProperties());
         if (code.isError()) {
-            entry.sink.error(new MqttPublishException(entry.message, code, ack.reasonString(), properties));
+            entry.sink.error(new MqttPublishException(entry.message, code, outcome.reasonString(), properties));
         } else {
             entry.sink.success(new PublishResult(entry.message, code,
-                    java.util.Optional.ofNullable(ack.reasonString()), properties));
+                    java.util.Optional.ofNullable(outcome.reasonString()), properties));
         }
     }
 
@@ -223,7 +256,7 @@ public final class OutgoingPublishFlow {
             it.remove();
             entry.sink.error(cause);
         }
-        for (Pending entry; (entry = pending.poll()) != null; ) {
+        for (Pending entry; (entry = pending.poll()) != null || (entry = pendingQos0.poll()) != null; ) {
             entry.sink.error(cause);
         }
     }
@@ -256,11 +289,13 @@ public final class OutgoingPublishFlow {
     private static final class Pending {
         final MqttMessage message;
         final MonoSink<PublishResult> sink;
+        final long sequence;
         volatile boolean cancelled;
 
-        Pending(MqttMessage message, MonoSink<PublishResult> sink) {
+        Pending(MqttMessage message, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;
             this.sink = sink;
+            this.sequence = sequence;
         }
     }
 
@@ -268,13 +303,15 @@ public final class OutgoingPublishFlow {
         final MqttMessage message;
         final PublishPacket packet;
         final MonoSink<PublishResult> sink;
+        final long sequence;
         MqttPacketType awaiting;
         @Nullable AckPacket receivedAck;
 
-        InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink) {
+        InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;
             this.packet = packet;
             this.sink = sink;
+            this.sequence = sequence;
             this.awaiting = message.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
         }
     }

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * SUBSCRIBE and UNSUBSCRIBE with their acknowledgements, matched by packet id ([MQTT-2.3.1-7] 3.1.1): the broker
  * is sent SUBSCRIBE for a filter's first subscriber and UNSUBSCRIBE after its last. A SUBACK failure fails the
- * request with its reason codes. Requests made while disconnected wait; without a session on reconnect, every
+ * request with its reason codes, and every later request for a filter of it that subscribed before the SUBACK
+ * came, since those were not sent again. Requests made while disconnected wait; without a session on reconnect, every
  * active subscription is subscribed again. MQTT 3.1.1 sections 3.8 to 3.11, MQTT 5.0 sections 3.8 to 3.11.
  * Confined to the event loop.
  */
@@ -48,7 +49,7 @@ public final class SubscribeFlow {
     private final PacketIdAllocator packetIds;
     private final SubscriptionRegistry registry;
     private final Consumer<MqttClientEvent> events;
-    private final Map<MessageSubscriber, SubscribeRequest> active = new IdentityHashMap<>();
+    private final Map<MessageSubscriber, ActiveSubscription> active = new IdentityHashMap<>();
     private final Map<MqttTopicFilter, SubscribeReasonCode> granted = new HashMap<>();
     private final ArrayDeque<PendingSubscribe> unsent = new ArrayDeque<>();
     private final ArrayDeque<List<MqttTopicFilter>> unsentUnsubscribes = new ArrayDeque<>();
@@ -65,15 +66,21 @@ public final class SubscribeFlow {
     /** Registers a subscriber and asks the broker for the filters it is not subscribed to yet. */
     public void subscribe(SubscribeRequest request, MessageSubscriber subscriber, Requester requester) {
         List<MqttTopicFilter> added = registry.add(filters(request.subscriptions()), subscriber);
-        active.put(subscriber, request);
+        active.put(subscriber, new ActiveSubscription(request, requester));
         List<Subscription> toSend = request.subscriptions().stream()
                 .filter(subscription -> added.contains(subscription.filter()))
                 .toList();
+        List<PendingSubscribe> awaited = unacknowledgedCarrying(request, added);
+        Requester outcome = awaited.isEmpty() ? requester
+                : new JoinedRequester(request, requester, awaited.size() + (toSend.isEmpty() ? 0 : 1));
+        awaited.forEach(pending -> pending.followers().add(new Follower(request, outcome)));
         if (toSend.isEmpty()) {
-            requester.subscribed(resultFromGranted(request));
+            if (awaited.isEmpty()) {
+                requester.subscribed(resultFromGranted(request));
+            }
             return;
         }
-        PendingSubscribe pending = new PendingSubscribe(narrow(request, toSend), request, requester);
+        PendingSubscribe pending = new PendingSubscribe(narrow(request, toSend), request, outcome);
         if (channel != null) {
             send(pending);
         } else {
@@ -83,11 +90,11 @@ public final class SubscribeFlow {
 
     /** Removes a subscriber and unsubscribes the filters nobody listens to any more. */
     public void unsubscribe(MessageSubscriber subscriber) {
-        SubscribeRequest request = active.remove(subscriber);
-        if (request == null) {
+        ActiveSubscription subscription = active.remove(subscriber);
+        if (subscription == null) {
             return;
         }
-        List<MqttTopicFilter> emptied = registry.remove(filters(request.subscriptions()), subscriber);
+        List<MqttTopicFilter> emptied = registry.remove(filters(subscription.request().subscriptions()), subscriber);
         emptied.forEach(granted::remove);
         if (emptied.isEmpty()) {
             return;
@@ -106,9 +113,9 @@ public final class SubscribeFlow {
      * with this one anyway.
      */
     public void forget(MessageSubscriber subscriber) {
-        SubscribeRequest request = active.remove(subscriber);
-        if (request != null) {
-            registry.remove(filters(request.subscriptions()), subscriber).forEach(granted::remove);
+        ActiveSubscription subscription = active.remove(subscriber);
+        if (subscription != null) {
+            registry.remove(filters(subscription.request().subscriptions()), subscriber).forEach(granted::remove);
         }
     }
 
@@ -120,8 +127,10 @@ public final class SubscribeFlow {
         packetIds.release(subAck.packetId());
         List<SubscribeReasonCode> codes = subAck.reasonCodes().stream().map(SubscribeReasonCode::fromCode).toList();
         if (codes.size() != pending.sent.subscriptions().size()) {
-            pending.requester.failed(new MqttSubscribeException("the SUBACK has " + codes.size()
-                    + " reason codes for " + pending.sent.subscriptions().size() + " filters [MQTT-3.9.3-1]"));
+            MqttSubscribeException error = new MqttSubscribeException("the SUBACK has " + codes.size()
+                    + " reason codes for " + pending.sent.subscriptions().size() + " filters [MQTT-3.9.3-1]");
+            pending.requester.failed(error);
+            pending.followers().forEach(follower -> follower.requester().failed(error));
             return;
         }
         SubscribeResult result = new SubscribeResult(pending.sent.subscriptions(), codes,
@@ -137,6 +146,7 @@ public final class SubscribeFlow {
         } else {
             pending.requester.failed(new MqttSubscribeException(result));
         }
+        pending.followers().forEach(follower -> follower.settle(result));
     }
 
     public void onUnsubAck(UnsubAckPacket unsubAck) {
@@ -156,9 +166,10 @@ public final class SubscribeFlow {
         this.channel = channel;
         if (!sessionPresent) {
             granted.clear();
-            active.forEach((subscriber, request) -> {
+            active.forEach((subscriber, subscription) -> {
+                SubscribeRequest request = subscription.request();
                 if (unsent.stream().noneMatch(pending -> pending.original == request)) {
-                    unsent.addFirst(new PendingSubscribe(request, request, null));
+                    unsent.addFirst(new PendingSubscribe(request, request, subscription.requester()));
                 }
             });
         }
@@ -191,9 +202,8 @@ public final class SubscribeFlow {
         all.addAll(awaitingSubAck.values());
         unsent.clear();
         all.forEach(pending -> {
-            if (pending.requester != null) {
-                pending.requester.failed(cause);
-            }
+            pending.requester.failed(cause);
+            pending.followers().forEach(follower -> follower.requester().failed(cause));
         });
     }
 
@@ -217,6 +227,24 @@ public final class SubscribeFlow {
         channel.send(UnsubscribePacket.of(packetId, filters.stream().map(MqttTopicFilter::toString).toList()));
     }
 
+    /**
+     * Returns the SUBSCRIBE packets not acknowledged yet that carry filters of {@code request} other than the
+     * {@code added} ones: the request's outcome depends on their SUBACK too.
+     */
+    private List<PendingSubscribe> unacknowledgedCarrying(SubscribeRequest request, List<MqttTopicFilter> added) {
+        List<MqttTopicFilter> shared = filters(request.subscriptions()).stream()
+                .filter(filter -> !added.contains(filter))
+                .toList();
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        List<PendingSubscribe> unacknowledged = new ArrayList<>(awaitingSubAck.values());
+        unacknowledged.addAll(unsent);
+        return unacknowledged.stream()
+                .filter(pending -> filters(pending.sent.subscriptions()).stream().anyMatch(shared::contains))
+                .toList();
+    }
+
     private SubscribeResult resultFromGranted(SubscribeRequest request) {
         List<SubscribeReasonCode> codes = request.subscriptions().stream()
                 .map(subscription -> granted.getOrDefault(subscription.filter(),
@@ -233,6 +261,68 @@ public final class SubscribeFlow {
         return subscriptions.stream().map(Subscription::filter).toList();
     }
 
-    private record PendingSubscribe(SubscribeRequest sent, SubscribeRequest original, @Nullable Requester requester) {
+    /**
+     * A SUBSCRIBE to send or awaiting its SUBACK; {@code followers} are later requests for some of its filters,
+     * which the broker is not asked for again and which share its outcome.
+     */
+    private record PendingSubscribe(SubscribeRequest sent, SubscribeRequest original, Requester requester,
+            List<Follower> followers) {
+
+        PendingSubscribe(SubscribeRequest sent, SubscribeRequest original, Requester requester) {
+            this(sent, original, requester, new ArrayList<>());
+        }
+    }
+
+    /** A request waiting on another request's SUBACK for some of its filters. */
+    /** A subscriber's request and who hears of its outcome, kept to subscribe again on a new session. */
+    private record ActiveSubscription(SubscribeRequest request, Requester requester) {
+    }
+
+    private record Follower(SubscribeRequest request, Requester requester) {
+
+        /** Fails the follower if the SUBACK rejected one of its filters, else counts the SUBACK as granted. */
+        void settle(SubscribeResult result) {
+            List<MqttTopicFilter> own = filters(request.subscriptions());
+            boolean rejected = false;
+            for (int i = 0; i < result.reasonCodes().size(); i++) {
+                rejected |= result.reasonCodes().get(i).isError()
+                        && own.contains(result.subscriptions().get(i).filter());
+            }
+            if (rejected) {
+                requester.failed(new MqttSubscribeException(result));
+            } else {
+                requester.subscribed(result);
+            }
+        }
+    }
+
+    /** Tells a requester the outcome once every SUBACK its filters depend on has come: the first failure, or success. */
+    private final class JoinedRequester implements Requester {
+
+        private final SubscribeRequest request;
+        private final Requester requester;
+        private int outstanding;
+        private boolean failed;
+
+        JoinedRequester(SubscribeRequest request, Requester requester, int outstanding) {
+            this.request = request;
+            this.requester = requester;
+            this.outstanding = outstanding;
+        }
+
+        @Override
+        public void subscribed(SubscribeResult result) {
+            if (!failed && --outstanding == 0) {
+                requester.subscribed(resultFromGranted(request));
+            }
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            if (!failed) {
+                failed = true;
+                requester.failed(error);
+            }
+        }
     }
 }

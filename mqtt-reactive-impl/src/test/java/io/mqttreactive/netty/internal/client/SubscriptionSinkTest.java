@@ -1,0 +1,140 @@
+package io.mqttreactive.netty.internal.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqttreactive.MqttQos;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.netty.internal.routing.InboundDelivery;
+import io.mqttreactive.options.OverflowStrategy;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.FluxSink;
+import reactor.util.context.Context;
+
+/**
+ * {@link SubscriptionSink} against a flux sink whose requested count lags, as Reactor's does while another thread
+ * is inside the flux's drain loop (it decrements only after that loop's {@code onNext} calls return). The sink
+ * must emit, and so acknowledge, exactly what downstream requested.
+ */
+class SubscriptionSinkTest {
+
+    private final EmbeddedChannel loop = new EmbeddedChannel();
+    private final LaggingFluxSink emitter = new LaggingFluxSink();
+    private final List<Integer> acknowledged = new ArrayList<>();
+    private final SubscriptionSink<MqttMessage> sink = new SubscriptionSink<>(loop.eventLoop(), emitter, false, 8,
+            OverflowStrategy.DROP_OLDEST, new ReadControl(), (subscription, message, total) -> { });
+
+    @AfterEach
+    void closeLoop() {
+        loop.finishAndReleaseAll();
+    }
+
+    private void deliver(int packetId) {
+        InboundDelivery delivery = new InboundDelivery(packetId, MqttQos.AT_LEAST_ONCE,
+                delivered -> acknowledged.add(delivered.packetId()));
+        delivery.hold();
+        sink.deliver(MqttMessage.of("t/" + packetId, "m".getBytes(StandardCharsets.UTF_8), MqttQos.AT_LEAST_ONCE),
+                delivery);
+    }
+
+    @Test
+    @DisplayName("QoS 1 messages are emitted and released only as far as downstream requested, whatever the flux "
+            + "sink's requested count says [MQTT-4.3.2-4] (5.0)")
+    void emitsNoMoreThanRequested() {
+        for (int id = 1; id <= 5; id++) {
+            deliver(id);
+        }
+        loop.runPendingTasks();
+        assertThat(emitter.emitted).isEmpty();
+
+        emitter.request(1);
+        loop.runPendingTasks();
+        assertThat(emitter.emitted).hasSize(1);
+        assertThat(acknowledged).containsExactly(1);
+
+        emitter.request(2);
+        loop.runPendingTasks();
+        assertThat(emitter.emitted).extracting(message -> message.topic().toString())
+                .containsExactly("t/1", "t/2", "t/3");
+        assertThat(acknowledged).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    @DisplayName("an unbounded request lets every message through")
+    void unboundedDemand() {
+        emitter.request(Long.MAX_VALUE);
+        loop.runPendingTasks();
+        for (int id = 1; id <= 5; id++) {
+            deliver(id);
+        }
+
+        assertThat(emitter.emitted).hasSize(5);
+        assertThat(acknowledged).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    /** Reports a requested count that stays positive once anything was requested, and never shrinks on next(). */
+    private static final class LaggingFluxSink implements FluxSink<MqttMessage> {
+
+        final List<MqttMessage> emitted = new ArrayList<>();
+        private LongConsumer onRequest = n -> { };
+        private long requested;
+
+        void request(long n) {
+            requested = n;
+            onRequest.accept(n);
+        }
+
+        @Override
+        public FluxSink<MqttMessage> next(MqttMessage message) {
+            emitted.add(message);
+            return this;
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Throwable error) {
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public Context currentContext() {
+            return Context.empty();
+        }
+
+        @Override
+        public long requestedFromDownstream() {
+            return requested;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public FluxSink<MqttMessage> onRequest(LongConsumer consumer) {
+            this.onRequest = consumer;
+            return this;
+        }
+
+        @Override
+        public FluxSink<MqttMessage> onCancel(Disposable disposable) {
+            return this;
+        }
+
+        @Override
+        public FluxSink<MqttMessage> onDispose(Disposable disposable) {
+            return this;
+        }
+    }
+}
