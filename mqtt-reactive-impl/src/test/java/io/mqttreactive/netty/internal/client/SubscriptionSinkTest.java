@@ -37,7 +37,7 @@ class SubscriptionSinkTest {
     }
 
     private void deliver(int packetId) {
-        InboundDelivery delivery = new InboundDelivery(packetId, MqttQos.AT_LEAST_ONCE,
+        InboundDelivery delivery = new InboundDelivery(packetId, MqttQos.AT_LEAST_ONCE, 0,
                 delivered -> acknowledged.add(delivered.packetId()));
         delivery.hold();
         sink.deliver(MqttMessage.of("t/" + packetId, "m".getBytes(StandardCharsets.UTF_8), MqttQos.AT_LEAST_ONCE),
