@@ -25,6 +25,7 @@ import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.UserProperty;
 import io.mqttreactive.netty.testing.scripted.Packets;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
+import io.mqttreactive.options.ReconnectOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,8 @@ import reactor.test.subscriber.TestSubscriber;
 
 /**
  * A broker that ends the connection against a scripted broker: DISCONNECT, a dropped link, malformed packets and
- * packets a client never accepts. Each time the waiting publish and the subscription fail with a typed error.
+ * packets a client never accepts. With reconnect off, each time the waiting publish and the subscription fail with a
+ * typed error.
  */
 class ConnectionErrorFlowTest {
 
@@ -60,10 +62,13 @@ class ConnectionErrorFlowTest {
         }
     }
 
-    /** Connects, subscribes and leaves one QoS 1 publish waiting for its PUBACK. */
+    /**
+     * Connects with reconnect off, so that an ended connection ends the work, subscribes and leaves one QoS 1
+     * publish waiting for its PUBACK.
+     */
     private void connectWithWork(MqttVersion version) {
         broker = ScriptedBroker.start(version);
-        client = broker.connectedClient(options -> options);
+        client = broker.connectedClient(options -> options.reconnect(ReconnectOptions.DISABLED));
         client.events().subscribe(events::add);
         disconnected = client.events().ofType(MqttClientEvent.Disconnected.class)
                 .doOnNext(event -> statesWhenTold.add(client.connectionState())).next().toFuture();

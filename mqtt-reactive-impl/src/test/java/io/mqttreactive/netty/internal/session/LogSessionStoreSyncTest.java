@@ -49,14 +49,17 @@ class LogSessionStoreSyncTest {
 
     @Test
     void alwaysSharesOneForceAmongTheOperationsQueuedTogether() throws Exception {
+        CountDownLatch firstForced = new CountDownLatch(1);
         CountDownLatch queued = new CountDownLatch(1);
         LogConfig config = config(Sync.ALWAYS, Duration.ZERO).withSyncListener(() -> {
             if (forces.incrementAndGet() == 1) {
+                firstForced.countDown();
                 awaitQuietly(queued);
             }
         });
         try (LogSessionStore store = LogSessionStore.open(config)) {
             CompletableFuture<Void> first = store.storeOutbound("c", StoreSamples.qos1(1, 1)).toFuture();
+            assertThat(firstForced.await(10, TimeUnit.SECONDS)).as("the first operation forced alone").isTrue();
             List<CompletableFuture<Void>> rest = new ArrayList<>();
             for (int id = 2; id <= 1000; id++) {
                 rest.add(store.storeOutbound("c", StoreSamples.qos1(id, id)).toFuture());
