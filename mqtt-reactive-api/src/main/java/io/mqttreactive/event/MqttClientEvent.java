@@ -147,4 +147,19 @@ public sealed interface MqttClientEvent {
             Objects.requireNonNull(strategy, "strategy");
         }
     }
+
+    /**
+     * The broker sent a QoS 1 or 2 message beyond the Receive Maximum this client announced (MQTT 5.0 section
+     * 4.9). The client accepts such messages up to twice its Receive Maximum, since some brokers overshoot by a few
+     * under load (mosquitto 2.0.11 does); beyond that the connection ends with DISCONNECT 0x93 (Receive Maximum
+     * exceeded) and an {@link io.mqttreactive.exception.MqttProtocolException}.
+     *
+     * @param receiveMaximum the Receive Maximum the client announced
+     * @param unacknowledged the number of messages the client has not acknowledged yet, this one included
+     * @param totalExceeded  how many messages arrived beyond the Receive Maximum on this client so far, this one
+     *                       included
+     */
+    record ReceiveMaximumExceeded(int receiveMaximum, int unacknowledged, long totalExceeded)
+            implements MqttClientEvent {
+    }
 }

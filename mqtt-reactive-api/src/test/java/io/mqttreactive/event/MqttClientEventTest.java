@@ -26,7 +26,7 @@ class MqttClientEventTest {
         assertThat(MqttClientEvent.class.isSealed()).isTrue();
         assertThat(Arrays.stream(MqttClientEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
-                        "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped");
+                        "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded");
         assertThat(MqttClientEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 

@@ -1,6 +1,7 @@
 package io.mqttreactive.netty.internal.flow;
 
 import io.mqttreactive.MqttQos;
+import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
@@ -18,12 +19,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving side of PUBLISH (MQTT 5.0 section 4.3): routes each message to its subscribers and acknowledges
  * QoS 1 with PUBACK and QoS 2 with PUBREC only once every subscriber has taken it, in the order the messages
- * arrived ([MQTT-4.6.0-2], [MQTT-4.6.0-3]), so unacknowledged messages hold the broker to our Receive Maximum.
+ * arrived ([MQTT-4.6.0-2], [MQTT-4.6.0-3]), so unacknowledged messages hold the broker to our Receive Maximum;
+ * a broker overshooting it is tolerated up to twice the window, with an event per excess message.
  * A QoS 2 id stays known from PUBLISH to PUBREL, across connections, so a re-sent message is never delivered
  * twice ([MQTT-4.3.3-10] 5.0); PUBREL is answered with PUBCOMP ([MQTT-4.3.3-11] 5.0). Messages no subscription
  * matches go to the unsolicited subscriber. Topic aliases live for one connection ([MQTT-3.3.2-7] 5.0).
@@ -35,6 +38,7 @@ public final class IncomingPublishFlow {
     private final MessageSubscriber unsolicited;
     private final int receiveMaximum;
     private final int topicAliasMaximum;
+    private final Consumer<MqttClientEvent> events;
     private final ArrayDeque<InboundDelivery> awaitingAcknowledgement = new ArrayDeque<>();
     private final Map<Integer, InboundDelivery> qos2InDelivery = new HashMap<>();
     private final Set<Integer> qos2AwaitingRelease = new HashSet<>();
@@ -42,13 +46,15 @@ public final class IncomingPublishFlow {
     private @Nullable MqttChannel channel;
     private boolean mqtt5;
     private int sessionGeneration;
+    private long receiveMaximumExceeded;
 
     public IncomingPublishFlow(SubscriptionRegistry registry, MessageSubscriber unsolicited, int receiveMaximum,
-            int topicAliasMaximum) {
+            int topicAliasMaximum, Consumer<MqttClientEvent> events) {
         this.registry = registry;
         this.unsolicited = unsolicited;
         this.receiveMaximum = receiveMaximum;
         this.topicAliasMaximum = topicAliasMaximum;
+        this.events = events;
     }
 
     public void onConnected(MqttChannel channel, boolean sessionPresent) {
@@ -149,11 +155,19 @@ public final class IncomingPublishFlow {
         }
     }
 
+    /** Tolerates a broker overshooting our Receive Maximum up to twice that window, telling each time. */
     private void checkReceiveMaximum() {
-        if (mqtt5 && unacknowledgedCount() >= receiveMaximum) {
-            throw new MqttProtocolException("the broker sent more than " + receiveMaximum
-                    + " unacknowledged messages", DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, null);
+        int unacknowledged = unacknowledgedCount() + 1;
+        if (!mqtt5 || unacknowledged <= receiveMaximum) {
+            return;
         }
+        if (unacknowledged > 2 * receiveMaximum) {
+            throw new MqttProtocolException("the broker sent " + unacknowledged + " unacknowledged messages, more "
+                    + "than twice our Receive Maximum of " + receiveMaximum,
+                    DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, null);
+        }
+        events.accept(new MqttClientEvent.ReceiveMaximumExceeded(receiveMaximum, unacknowledged,
+                ++receiveMaximumExceeded));
     }
 
     private String resolveTopic(PublishPacket packet) {
