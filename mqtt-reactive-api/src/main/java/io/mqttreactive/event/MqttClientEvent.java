@@ -149,15 +149,15 @@ public sealed interface MqttClientEvent {
     }
 
     /**
-     * The broker sent a QoS 1 or 2 message beyond the Receive Maximum this client announced (MQTT 5.0 section
-     * 4.9). The client accepts such messages up to twice its Receive Maximum, since some brokers overshoot by a few
-     * under load (mosquitto 2.0.11 does); beyond that the connection ends with DISCONNECT 0x93 (Receive Maximum
-     * exceeded) and an {@link io.mqttreactive.exception.MqttProtocolException}.
+     * The broker sent more unacknowledged QoS 1 and 2 messages than the Receive Maximum this client announced
+     * (MQTT 5.0 section 4.9), which some brokers do under load (mosquitto 2.0.11 does). The client keeps the
+     * messages, delivers and acknowledges them in order as usual, and stops reading the connection until the
+     * unacknowledged messages are fewer than the Receive Maximum again, so the excess backs up in TCP rather than
+     * in memory. Told once each time reading stops.
      *
      * @param receiveMaximum the Receive Maximum the client announced
-     * @param unacknowledged the number of messages the client has not acknowledged yet, this one included
-     * @param totalExceeded  how many messages arrived beyond the Receive Maximum on this client so far, this one
-     *                       included
+     * @param unacknowledged the number of messages the client had not acknowledged yet, the newest one included
+     * @param totalExceeded  how many messages arrived beyond the Receive Maximum on this client so far
      */
     record ReceiveMaximumExceeded(int receiveMaximum, int unacknowledged, long totalExceeded)
             implements MqttClientEvent {

@@ -93,7 +93,7 @@ final class ClientCore {
         this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
                 flowControl.maximumPendingPublishes());
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
-                options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, events::emit);
+                options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events::emit);
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, events::emit);
         subscriptions.subscribeFlow(subscribeFlow);
     }
