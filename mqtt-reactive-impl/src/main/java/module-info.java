@@ -9,6 +9,7 @@ module io.mqttreactive.impl {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec;
+    requires io.netty.codec.http;
     requires io.netty.handler;
     requires com.fasterxml.jackson.databind;
     requires static org.jspecify;

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The {@link MqttClientProvider} of the reactor-netty implementation, found by
  * {@link io.mqttreactive.MqttClients} through {@link java.util.ServiceLoader}. Supports MQTT 3.1, 3.1.1 and 5.0
- * over TCP, with or without TLS.
+ * over TCP and WebSocket, each with or without TLS.
  */
 public final class ReactorNettyMqttClientProvider implements MqttClientProvider {
 
@@ -29,7 +29,7 @@ public final class ReactorNettyMqttClientProvider implements MqttClientProvider 
 
     @Override
     public boolean supports(MqttClientOptions options) {
-        return options.transport() == Transport.TCP;
+        return options.transport() == Transport.TCP || options.transport() == Transport.WEBSOCKET;
     }
 
     @Override

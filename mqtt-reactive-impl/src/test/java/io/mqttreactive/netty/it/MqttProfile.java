@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * One cell of the client matrix {3.1.1, 5.0} × {TCP, TLS}: the protocol version the client speaks and the broker
+ * One cell of the client matrix {3.1.1, 5.0} × {TCP, TLS, WebSocket, WebSocket over TLS}: the protocol version the client speaks and the broker
  * listener it connects to. The broker is the third dimension, chosen by the concrete {@code *IT} class that
  * extends a contract. A contract test names the cells it runs in with {@link All}, {@link Mqtt5} or {@link Tls}.
  */
@@ -18,8 +18,12 @@ enum MqttProfile {
 
     MQTT_3_1_1_TCP(MqttVersion.MQTT_3_1_1, Listener.TCP),
     MQTT_3_1_1_TLS(MqttVersion.MQTT_3_1_1, Listener.TLS),
+    MQTT_3_1_1_WS(MqttVersion.MQTT_3_1_1, Listener.WEBSOCKET),
+    MQTT_3_1_1_WSS(MqttVersion.MQTT_3_1_1, Listener.SECURE_WEBSOCKET),
     MQTT_5_TCP(MqttVersion.MQTT_5_0, Listener.TCP),
-    MQTT_5_TLS(MqttVersion.MQTT_5_0, Listener.TLS);
+    MQTT_5_TLS(MqttVersion.MQTT_5_0, Listener.TLS),
+    MQTT_5_WS(MqttVersion.MQTT_5_0, Listener.WEBSOCKET),
+    MQTT_5_WSS(MqttVersion.MQTT_5_0, Listener.SECURE_WEBSOCKET);
 
     private final MqttVersion version;
     private final Listener listener;
@@ -42,7 +46,11 @@ enum MqttProfile {
     }
 
     boolean isTls() {
-        return listener == Listener.TLS;
+        return listener == Listener.TLS || listener == Listener.SECURE_WEBSOCKET;
+    }
+
+    boolean isWebSocket() {
+        return listener.isWebSocket();
     }
 
     @Override
@@ -50,7 +58,7 @@ enum MqttProfile {
         return (isMqtt5() ? "MQTT 5.0" : "MQTT 3.1.1") + " over " + listener;
     }
 
-    /** Runs a test once per profile: both versions over TCP and TLS. */
+    /** Runs a test once per profile: both versions over every transport. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @ParameterizedTest(name = "{0}")

@@ -13,6 +13,8 @@ import io.mqttreactive.netty.testing.MqttTestBroker;
 import io.mqttreactive.netty.testing.TestCertificates;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.TlsOptions;
+import io.mqttreactive.options.Transport;
+import io.mqttreactive.options.WebSocketOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +86,9 @@ final class TestClients implements AutoCloseable {
                 .connectTimeout(CONNECT_TIMEOUT);
         if (profile.isTls()) {
             builder.tls(tls(broker.certificates()).build());
+        }
+        if (profile.isWebSocket()) {
+            builder.transport(Transport.WEBSOCKET).webSocket(WebSocketOptions.DEFAULT.withPath(broker.webSocketPath()));
         }
         return builder;
     }

@@ -443,6 +443,9 @@ final class ClientCore {
     }
 
     private MqttException connectFailure(Throwable error) {
+        if (error instanceof MqttException mqtt) {
+            return mqtt;
+        }
         String where = options.serverHost() + ":" + options.serverPort();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {

@@ -4,6 +4,7 @@ import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.netty.internal.codec.DecodeContext;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.options.TlsOptions;
+import io.mqttreactive.options.Transport;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import reactor.core.publisher.Mono;
@@ -12,8 +13,9 @@ import reactor.netty.Connection;
 import reactor.netty.tcp.TcpClient;
 
 /**
- * Connects over TCP, optionally with TLS, through reactor-netty: one unpooled connection per call, on the
- * client's event loop, with Nagle's algorithm off since writes are already batched per event-loop turn. The
+ * Connects over TCP or WebSocket ({@link WebSocketUpgrade}), each optionally with TLS, through reactor-netty:
+ * one unpooled connection per call, on the client's event loop, with Nagle's algorithm off since writes are
+ * already batched per event-loop turn. The
  * packet handlers sit before reactor-netty's inbound bridge and consume every packet, so reading is switched
  * on here rather than left to reactor-netty's demand-driven receive. The TLS context is built before each
  * connection on a thread that may block, never on the event loop: initialising it reads the system's random
@@ -37,15 +39,21 @@ public final class ReactorNettyConnector implements MqttConnector {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                             options.connectTimeout().toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true);
+            Mono<? extends Connection> connected;
             if (options.tls().isEmpty()) {
-                return client.connect().map(connection -> install(connection, decodeContext, encodeContext));
+                connected = client.connect();
+            } else {
+                TcpClient plain = client;
+                TlsOptions tls = options.tls().get();
+                connected = Mono.fromCallable(() -> TlsConfigurer.sslContext(tls))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(context -> TlsConfigurer.secure(plain, context).connect());
             }
-            TcpClient plain = client;
-            TlsOptions tls = options.tls().get();
-            return Mono.fromCallable(() -> TlsConfigurer.sslContext(tls))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(context -> TlsConfigurer.secure(plain, context).connect())
-                    .map(connection -> install(connection, decodeContext, encodeContext));
+            if (options.transport() == Transport.WEBSOCKET) {
+                connected = connected.flatMap(connection -> WebSocketUpgrade.upgrade(connection, options,
+                        decodeContext.maximumPacketSize()));
+            }
+            return connected.map(connection -> install(connection, decodeContext, encodeContext));
         });
     }
 
