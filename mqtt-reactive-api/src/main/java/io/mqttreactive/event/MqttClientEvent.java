@@ -2,6 +2,7 @@ package io.mqttreactive.event;
 
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.message.UnsubscribeReasonCode;
 import io.mqttreactive.message.UserProperties;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Something that happened to a client, published on {@link io.mqttreactive.MqttClient#events()}: connection
- * life cycle, broker disconnects, subscription outcomes and dropped messages. Meant for logging, metrics and
+ * life cycle, broker disconnects, subscription outcomes, dropped messages and the session store. Meant for logging, metrics and
  * alerting; the outcome of an operation is always also its own signal.
  *
  * <p>Sealed: switch over the record kinds with pattern matching.
@@ -161,5 +162,67 @@ public sealed interface MqttClientEvent {
      */
     record ReceiveMaximumExceeded(int receiveMaximum, int unacknowledged, long totalExceeded)
             implements MqttClientEvent {
+    }
+
+    /**
+     * The client loaded the unfinished session state a {@link io.mqttreactive.spi.SessionStore} kept for its
+     * client identifier, on its first connect without clean start, before it sent the CONNECT: typically what a
+     * previous process left when it crashed or closed with messages in flight. With the session present on the
+     * broker the restored messages are re-sent with DUP set and their original packet identifiers, and PUBREL
+     * for those the broker already received ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); without it they are published
+     * again as new messages, except QoS 2 messages the broker already received, which complete. Each restored
+     * message ends with a {@link RestoredPublishFinished}.
+     *
+     * @param clientId         the client identifier the state was stored under
+     * @param outboundMessages how many outbound QoS 1 and 2 messages were restored
+     * @param inboundPacketIds how many inbound QoS 2 packet identifiers awaiting PUBREL were restored
+     */
+    record SessionRestored(String clientId, int outboundMessages, int inboundPacketIds) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public SessionRestored {
+            Objects.requireNonNull(clientId, "clientId");
+        }
+    }
+
+    /**
+     * A message restored from the session store ({@link SessionRestored}) finished its flow; no publish
+     * {@code Mono} of this client carries its outcome, this event does.
+     *
+     * @param message   the restored message
+     * @param failure   empty when the broker acknowledged it, otherwise why it failed, as a publish
+     *                  {@code Mono} would have: for example an {@link io.mqttreactive.exception.MqttPublishException}
+     *                  for a reason code of 0x80 or more, or an
+     *                  {@link io.mqttreactive.exception.MqttClientClosedException}
+     * @param remaining how many restored messages of this client are still unfinished; 0 once all are done
+     */
+    record RestoredPublishFinished(MqttMessage message, Optional<Throwable> failure, int remaining)
+            implements MqttClientEvent {
+
+        /** Creates the event. */
+        public RestoredPublishFinished {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    /**
+     * An operation of the {@link io.mqttreactive.spi.SessionStore} failed. A message that could not be stored
+     * before its PUBLISH fails its publish {@code Mono} and is not sent; a later change of an in-flight message
+     * or of an inbound QoS 2 packet identifier that could not be stored does not stop the flow, which goes on in
+     * memory, but what the store holds is then out of date, so after a process crash that message may be
+     * delivered twice. Loading a session that fails also fails the connect.
+     *
+     * @param operation     the store operation, as in {@code "storeOutbound"}
+     * @param cause         the store's error
+     * @param totalFailures how many store operations of this client failed so far, this one included
+     */
+    record SessionStoreFailed(String operation, Throwable cause, long totalFailures) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public SessionStoreFailed {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(cause, "cause");
+        }
     }
 }

@@ -67,6 +67,7 @@ final class ClientCore {
     private final OutgoingPublishFlow outgoing;
     private final IncomingPublishFlow incoming;
     private final SubscribeFlow subscribeFlow;
+    private final SessionPersistence persistence;
     private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
     private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
     private @Nullable MqttChannel handshaking;
@@ -96,6 +97,7 @@ final class ClientCore {
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events::emit);
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, events::emit);
         subscriptions.subscribeFlow(subscribeFlow);
+        this.persistence = new SessionPersistence(options, eventLoop, events::emit, outgoing, incoming);
     }
 
     ClientEvents events() {
@@ -124,7 +126,8 @@ final class ClientCore {
                 options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         Disposable.Swap attempt = Disposables.swap();
         connecting = attempt;
-        attempt.update(connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version()))
+        attempt.update(persistence.beforeFirstConnect()
+                .then(connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version())))
                 .subscribe(channel -> onLoop(() -> onChannelOpen(attempt, channel)),
                         error -> onLoop(() -> {
                             if (connecting == attempt) {
@@ -238,6 +241,7 @@ final class ClientCore {
         connectResult = result;
         sessionHeld = true;
         clientId = result.assignedClientIdentifier().orElse(clientId != null ? clientId : options.clientId());
+        persistence.clientId(clientId);
         if (!result.sessionPresent() && !options.reconnect().resubscribe() && reconnecting != null) {
             subscriptions.endAll(new MqttConnectionClosedException("the session was lost on reconnect"));
         }

@@ -13,8 +13,11 @@ import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
 import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
+import io.mqttreactive.netty.internal.session.SessionJournal;
+import io.mqttreactive.netty.internal.session.WriteAheadQueue;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * A QoS 2 id stays known from PUBLISH to PUBREL, across connections, so a re-sent message is never delivered
  * twice ([MQTT-4.3.3-10] 5.0); PUBREL is answered with PUBCOMP ([MQTT-4.3.3-11] 5.0). Messages no subscription
  * matches go to the unsolicited subscriber. Topic aliases live for one connection ([MQTT-3.3.2-7] 5.0).
+ * With a session store ({@link #persistTo}), a QoS 2 id is stored before its PUBREC goes out and removed
+ * before its PUBCOMP goes out, so it is known across a process restart too; acknowledgements still leave in
+ * the order the messages arrived.
  * Confined to the event loop.
  */
 public final class IncomingPublishFlow {
@@ -49,6 +55,9 @@ public final class IncomingPublishFlow {
     private int sessionGeneration;
     private long receiveMaximumExceeded;
     private boolean readingPaused;
+    private int pubRecsBeingStored;
+    private SessionJournal journal = SessionJournal.withoutStore();
+    private WriteAheadQueue writeAhead = journal.newQueue();
 
     public IncomingPublishFlow(SubscriptionRegistry registry, MessageSubscriber unsolicited, int receiveMaximum,
             int topicAliasMaximum, ReadThrottle readThrottle, Consumer<MqttClientEvent> events) {
@@ -60,11 +69,23 @@ public final class IncomingPublishFlow {
         this.events = events;
     }
 
+    /** Keeps the inbound QoS 2 ids in a session store from now on. */
+    public void persistTo(SessionJournal journal) {
+        this.journal = journal;
+        this.writeAhead = journal.newQueue();
+    }
+
+    /** Takes over the QoS 2 ids awaiting PUBREL that a session store kept, before the first connection. */
+    public void restore(Collection<Integer> packetIds) {
+        qos2AwaitingRelease.addAll(packetIds);
+    }
+
     public void onConnected(MqttChannel channel, boolean sessionPresent) {
         this.channel = channel;
         this.mqtt5 = channel.encodeContext().version().isMqtt5();
         topicAliases.clear();
         if (!sessionPresent) {
+            qos2AwaitingRelease.forEach(journal::forgetInbound);
             qos2AwaitingRelease.clear();
             sessionGeneration++;
         }
@@ -106,14 +127,14 @@ public final class IncomingPublishFlow {
     public void onPubRel(AckPacket pubRel) {
         boolean known = qos2AwaitingRelease.remove(pubRel.packetId());
         int reasonCode = known || !mqtt5 ? 0 : PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code();
-        if (channel != null) {
-            channel.send(AckPacket.of(MqttPacketType.PUBCOMP, pubRel.packetId(), reasonCode));
-        }
+        Runnable complete = () -> sendIfConnected(AckPacket.of(MqttPacketType.PUBCOMP, pubRel.packetId(), reasonCode));
+        writeAhead.after(known ? journal.removeInbound(pubRel.packetId()) : null, complete,
+                failure -> complete.run());
     }
 
     /** Returns the number of QoS 1 and 2 messages not yet acknowledged, or QoS 2 ids not yet released. */
     public int unacknowledgedCount() {
-        return awaitingAcknowledgement.size() + qos2AwaitingRelease.size();
+        return awaitingAcknowledgement.size() + pubRecsBeingStored + qos2AwaitingRelease.size();
     }
 
     private boolean isKnownQos2(int packetId) {
@@ -148,16 +169,35 @@ public final class IncomingPublishFlow {
             if (delivery.sessionGeneration() != sessionGeneration) {
                 qos2InDelivery.remove(delivery.packetId(), delivery);
             } else if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
-                channel.send(AckPacket.of(MqttPacketType.PUBACK, delivery.packetId()));
+                AckPacket pubAck = AckPacket.of(MqttPacketType.PUBACK, delivery.packetId());
+                writeAhead.after(null, () -> sendIfConnected(pubAck), failure -> { });
             } else {
-                qos2InDelivery.remove(delivery.packetId());
-                qos2AwaitingRelease.add(delivery.packetId());
-                channel.send(AckPacket.of(MqttPacketType.PUBREC, delivery.packetId()));
+                pubRecsBeingStored++;
+                Runnable received = () -> onQos2Stored(delivery);
+                writeAhead.after(journal.storeInbound(delivery.packetId()), received, failure -> received.run());
             }
         }
         if (readingPaused && unacknowledgedCount() < receiveMaximum) {
             readingPaused = false;
             readThrottle.resume(this);
+        }
+    }
+
+    /** A delivered QoS 2 message's id is stored: it awaits PUBREL, and PUBREC may go out. */
+    private void onQos2Stored(InboundDelivery delivery) {
+        pubRecsBeingStored--;
+        qos2InDelivery.remove(delivery.packetId(), delivery);
+        if (delivery.sessionGeneration() != sessionGeneration) {
+            journal.forgetInbound(delivery.packetId());
+            return;
+        }
+        qos2AwaitingRelease.add(delivery.packetId());
+        sendIfConnected(AckPacket.of(MqttPacketType.PUBREC, delivery.packetId()));
+    }
+
+    private void sendIfConnected(AckPacket ack) {
+        if (channel != null) {
+            channel.send(ack);
         }
     }
 

@@ -17,12 +17,16 @@ import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
 import io.mqttreactive.netty.internal.session.PacketIdAllocator;
+import io.mqttreactive.netty.internal.session.SessionJournal;
+import io.mqttreactive.netty.internal.session.WriteAheadQueue;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
+import io.mqttreactive.spi.StoredPublish;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.MonoSink;
 
@@ -38,6 +42,8 @@ import reactor.core.publisher.MonoSink;
  * ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); when the broker lost the session, they are published again as new
  * messages, except QoS 2 messages the broker already acknowledged with PUBREC, which it owns and which
  * complete with that acknowledgement.
+ * With a session store ({@link #persistTo}), a message is stored before its PUBLISH goes out, its new state
+ * before its PUBREL, and removed when its flow ends; one that cannot be stored fails and is not sent.
  * Confined to the client's event loop.
  */
 public final class OutgoingPublishFlow {
@@ -53,11 +59,41 @@ public final class OutgoingPublishFlow {
     private int sendQuota;
     private long submitted;
     private long unknownAcknowledgements;
+    private SessionJournal journal = SessionJournal.withoutStore();
+    private WriteAheadQueue writeAhead = journal.newQueue();
 
     public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending) {
         this.packetIds = packetIds;
         this.maximumInflight = maximumInflight;
         this.maximumPending = maximumPending;
+    }
+
+    /** Keeps the messages in flight in a session store from now on. */
+    public void persistTo(SessionJournal journal) {
+        this.journal = journal;
+        this.writeAhead = journal.newQueue();
+    }
+
+    /**
+     * Takes over the messages a session store kept, as if they were in flight on this client, before the first
+     * connection: their packet ids are reserved, and {@code sinks} gives each its result's receiver.
+     */
+    public void restore(List<StoredPublish> stored, Function<MqttMessage, MonoSink<PublishResult>> sinks) {
+        for (StoredPublish publish : stored) {
+            if (!packetIds.claim(publish.packetId())) {
+                continue;
+            }
+            PublishPacket packet = PacketMapper.toPublish(publish.message(), publish.packetId());
+            InFlight flight = new InFlight(publish.message(), packet, sinks.apply(publish.message()), submitted++);
+            flight.stored = true;
+            flight.sent = true;
+            if (publish.state() == StoredPublish.State.AWAITING_PUBCOMP) {
+                flight.awaiting = MqttPacketType.PUBCOMP;
+                flight.receivedAck = AckPacket.of(MqttPacketType.PUBREC, publish.packetId());
+                flight.releaseStored = true;
+            }
+            inFlight.put(publish.packetId(), flight);
+        }
     }
 
     /** Queues a message for sending; {@code sink} gets the result. */
@@ -104,7 +140,7 @@ public final class OutgoingPublishFlow {
     public void onAcknowledgement(AckPacket ack) {
         InFlight entry = inFlight.get(ack.packetId());
         if (entry != null && entry.awaiting == MqttPacketType.PUBCOMP && ack.type() == MqttPacketType.PUBREC) {
-            if (channel != null) {
+            if (channel != null && entry.releaseStored) {
                 channel.send(AckPacket.of(MqttPacketType.PUBREL, ack.packetId()));
             }
             return;
@@ -120,9 +156,9 @@ public final class OutgoingPublishFlow {
         if (ack.type() == MqttPacketType.PUBREC && !ReasonCode.isError(ack.reasonCode())) {
             entry.awaiting = MqttPacketType.PUBCOMP;
             entry.receivedAck = ack;
-            if (channel != null) {
-                channel.send(AckPacket.of(MqttPacketType.PUBREL, ack.packetId()));
-            }
+            Runnable release = () -> sendPubRel(entry);
+            writeAhead.after(journal.storeOutbound(entry.stored(StoredPublish.State.AWAITING_PUBCOMP)), release,
+                    failure -> release.run());
             return;
         }
         complete(entry, ack);
@@ -187,23 +223,58 @@ public final class OutgoingPublishFlow {
             return;
         }
         int packetId = packetIds.allocate();
-        PublishPacket packet = PacketMapper.toPublish(message, packetId);
-        try {
-            connection.send(packet);
-        } catch (MqttEncodeException e) {
-            packetIds.release(packetId);
-            entry.sink.error(encodeFailure(message, e));
+        InFlight flight = new InFlight(message, PacketMapper.toPublish(message, packetId), entry.sink, entry.sequence);
+        inFlight.put(packetId, flight);
+        StoredPublish.State state = message.qos() == MqttQos.AT_LEAST_ONCE ? StoredPublish.State.AWAITING_PUBACK
+                : StoredPublish.State.AWAITING_PUBREC;
+        writeAhead.after(journal.storeOutbound(flight.stored(state)), () -> transmit(flight),
+                failure -> abandon(flight, failure));
+    }
+
+    /** Sends a stored message's PUBLISH for the first time, unless its flow ended or no connection is up. */
+    private void transmit(InFlight flight) {
+        flight.stored = true;
+        if (inFlight.get(flight.packet.packetId()) != flight || channel == null) {
             return;
         }
-        InFlight flight = new InFlight(message, packet, entry.sink, entry.sequence);
-        inFlight.put(packetId, flight);
+        try {
+            channel.send(flight.packet);
+            flight.sent = true;
+        } catch (MqttEncodeException e) {
+            abandon(flight, encodeFailure(flight.message, e));
+        }
+    }
+
+    private void sendPubRel(InFlight entry) {
+        entry.releaseStored = true;
+        if (channel != null && inFlight.get(entry.packet.packetId()) == entry) {
+            channel.send(AckPacket.of(MqttPacketType.PUBREL, entry.packet.packetId()));
+        }
+    }
+
+    /** Ends a message that was never sent: it could not be stored, or not encoded. */
+    private void abandon(InFlight flight, Throwable failure) {
+        int packetId = flight.packet.packetId();
+        if (inFlight.get(packetId) != flight) {
+            return;
+        }
+        inFlight.remove(packetId);
+        packetIds.release(packetId);
+        if (flight.stored) {
+            journal.removeOutbound(packetId);
+        }
+        flight.sink.error(failure);
+        drain();
     }
 
     private void resend(InFlight entry) {
         if (entry.awaiting == MqttPacketType.PUBCOMP) {
-            channel.send(AckPacket.of(MqttPacketType.PUBREL, entry.packet.packetId()));
-        } else {
-            channel.send(entry.packet.asDuplicate());
+            if (entry.releaseStored) {
+                channel.send(AckPacket.of(MqttPacketType.PUBREL, entry.packet.packetId()));
+            }
+        } else if (entry.stored) {
+            channel.send(entry.sent ? entry.packet.asDuplicate() : entry.packet);
+            entry.sent = true;
         }
     }
 
@@ -217,6 +288,7 @@ public final class OutgoingPublishFlow {
                 complete(entry, entry.receivedAck);
             } else {
                 packetIds.release(entry.packet.packetId());
+                journal.removeOutbound(entry.packet.packetId());
                 again.add(new Pending(entry.message, entry.sink, entry.sequence));
             }
         }
@@ -233,6 +305,7 @@ public final class OutgoingPublishFlow {
     private void complete(InFlight entry, AckPacket ack) {
         inFlight.remove(ack.packetId());
         packetIds.release(ack.packetId());
+        journal.removeOutbound(ack.packetId());
         if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode())) {
             entry.sink.error(new MqttPublishException(entry.message, PubRelReasonCode.fromCode(ack.reasonCode()),
                     ack.reasonString(), PacketMapper.toApi(ack.userProperties())));
@@ -253,6 +326,7 @@ public final class OutgoingPublishFlow {
         for (Iterator<InFlight> it = inFlight.values().iterator(); it.hasNext(); ) {
             InFlight entry = it.next();
             packetIds.release(entry.packet.packetId());
+            journal.removeOutbound(entry.packet.packetId());
             it.remove();
             entry.sink.error(cause);
         }
@@ -306,6 +380,9 @@ public final class OutgoingPublishFlow {
         final long sequence;
         MqttPacketType awaiting;
         @Nullable AckPacket receivedAck;
+        boolean stored;
+        boolean sent;
+        boolean releaseStored;
 
         InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;
@@ -313,6 +390,10 @@ public final class OutgoingPublishFlow {
             this.sink = sink;
             this.sequence = sequence;
             this.awaiting = message.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
+        }
+
+        StoredPublish stored(StoredPublish.State state) {
+            return new StoredPublish(packet.packetId(), state, message);
         }
     }
 }
