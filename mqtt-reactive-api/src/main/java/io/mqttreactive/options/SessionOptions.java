@@ -19,11 +19,19 @@ import org.jspecify.annotations.Nullable;
  * {@code sessionExpiryInterval} after the connection closes: zero (the default) ends it with the connection,
  * {@link #SESSION_EXPIRY_NEVER} keeps it forever.
  *
+ * <p>The {@code store} keeps the client's in-flight QoS 1 and 2 state as it changes, each change written before
+ * the packet that depends on it is sent. With a durable store (such as the implementation's file store) and
+ * without {@code cleanStart}, a client created later with the same client identifier and store, for example
+ * after a process crash, takes that state over on its first connect and finishes the unfinished messages: it
+ * re-sends them on a resumed session and publishes them again on a new one; see
+ * {@link io.mqttreactive.event.MqttClientEvent.SessionRestored}. With {@code cleanStart} the first connect
+ * clears what the store kept for the client identifier.
+ *
  * @param cleanStart            whether to discard any previous session; {@value #DEFAULT_CLEAN_START} by default
  * @param sessionExpiryInterval how long the session outlives the connection, whole seconds up to
  *                              4,294,967,295 (MQTT 5.0)
- * @param store                 where the client keeps its in-flight QoS 1 and 2 state; empty for the
- *                              implementation's in-memory store
+ * @param store                 where the client keeps its in-flight QoS 1 and 2 state; empty to keep it in the
+ *                              client's memory only, where it survives a lost connection but not the process
  */
 public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval, Optional<SessionStore> store) {
 

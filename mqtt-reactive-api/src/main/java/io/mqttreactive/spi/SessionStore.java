@@ -9,9 +9,13 @@ import reactor.core.publisher.Mono;
  * identifiers of inbound QoS 2 messages waiting for their PUBREL.
  *
  * <p>State is keyed by client identifier, so one store may serve several clients with different identifiers.
- * The client stores a message before it sends the PUBLISH, updates it when the PUBREC arrives, removes it when
- * its flow completes, and clears everything of a client identifier when the session ends. It stores an
- * inbound packet identifier before it sends the PUBREC and removes it after the PUBCOMP.
+ * The client stores a message before it sends the PUBLISH, stores its {@link StoredPublish.State#AWAITING_PUBCOMP}
+ * state before it sends the PUBREL, and removes it when its publish ends, acknowledged or failed. It stores an
+ * inbound packet identifier before it sends the PUBREC and removes it before it sends the PUBCOMP, and removes
+ * the inbound identifiers of a session the broker no longer has. A client without clean start loads the state
+ * of its client identifier on its first connect and resumes it; a client with clean start clears it there.
+ * An error a store signals fails the publish waiting for it, or the connect that loads, and is reported as a
+ * {@link io.mqttreactive.event.MqttClientEvent.SessionStoreFailed} event.
  *
  * <p>Threading: the client calls these methods on its connection's event loop, so they must return at once
  * and never block; a store doing blocking I/O does it inside the returned publisher on another scheduler (for
