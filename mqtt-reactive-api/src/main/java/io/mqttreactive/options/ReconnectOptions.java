@@ -18,8 +18,11 @@ import java.util.Objects;
  *                    ({@link Long#MAX_VALUE}) by default
  * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session;
  *                    {@value #DEFAULT_RESUBSCRIBE} by default
+ * @param hook        called before each attempt to change the connection, for example with a refreshed token
+ *                    or another server; {@link ReconnectHook#NONE} by default
  */
-public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe) {
+public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe,
+        ReconnectHook hook) {
 
     /** The default of {@link #enabled()}. */
     public static final boolean DEFAULT_ENABLED = true;
@@ -32,7 +35,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
 
     /** The default options: reconnect with exponential delays of 1 s to 2 min ±25 %, without limit. */
     public static final ReconnectOptions DEFAULT = new ReconnectOptions(DEFAULT_ENABLED, ReconnectDelay.exponential(),
-            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE);
+            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE, ReconnectHook.NONE);
 
     /** Options that never reconnect: a lost connection ends the client's subscriptions with an error. */
     public static final ReconnectOptions DISABLED = DEFAULT.withEnabled(false);
@@ -40,12 +43,27 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
     /**
      * Creates reconnect options.
      *
-     * @throws NullPointerException     if {@code delay} is {@code null}
+     * @throws NullPointerException     if {@code delay} or {@code hook} is {@code null}
      * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
      */
     public ReconnectOptions {
         Objects.requireNonNull(delay, "delay");
         Checks.requireRange(maxAttempts, 1, Long.MAX_VALUE, "maximum reconnect attempts");
+        Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * Creates reconnect options without a hook.
+     *
+     * @param enabled     whether to reconnect automatically
+     * @param delay       the wait before each attempt
+     * @param maxAttempts consecutive failed attempts before giving up, at least 1
+     * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session
+     * @throws NullPointerException     if {@code delay} is {@code null}
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     */
+    public ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe) {
+        this(enabled, delay, maxAttempts, resubscribe, ReconnectHook.NONE);
     }
 
     /**
@@ -55,7 +73,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withEnabled(boolean enabled) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook);
     }
 
     /**
@@ -65,7 +83,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withDelay(ReconnectDelay delay) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook);
     }
 
     /**
@@ -75,7 +93,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withMaxAttempts(long maxAttempts) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook);
     }
 
     /**
@@ -85,6 +103,16 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withResubscribe(boolean resubscribe) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook);
+    }
+
+    /**
+     * Returns a copy with another reconnect hook.
+     *
+     * @param hook called before each attempt to change the connection; {@link ReconnectHook#NONE} for none
+     * @return the changed copy
+     */
+    public ReconnectOptions withHook(ReconnectHook hook) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook);
     }
 }

@@ -29,6 +29,7 @@ import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.mqttreactive.netty.internal.reconnect.AttemptOptions;
 import io.mqttreactive.netty.internal.reconnect.ReconnectPolicy;
 import io.mqttreactive.netty.internal.reconnect.Reconnector;
 import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
@@ -36,6 +37,7 @@ import io.mqttreactive.netty.internal.session.PacketIdAllocator;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.ReconnectAttempt;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,7 @@ import reactor.core.publisher.MonoSink;
 final class ClientCore {
 
     private final MqttClientOptions options;
+    private volatile MqttClientOptions connectionOptions;
     private final MqttConnector connector;
     private final EventLoop eventLoop;
     private final ClientEvents events = new ClientEvents();
@@ -84,6 +87,7 @@ final class ClientCore {
 
     ClientCore(MqttClientOptions options, MqttConnector connector, EventLoop eventLoop) {
         this.options = options;
+        this.connectionOptions = options;
         this.connector = connector;
         this.eventLoop = eventLoop;
         PacketIdAllocator packetIds = new PacketIdAllocator();
@@ -119,12 +123,13 @@ final class ClientCore {
             events.state(ConnectionState.CONNECTING);
         }
         DecodeContext decodeContext = new DecodeContext(options.version(), options.flowControl().maximumPacketSize());
+        MqttClientOptions attemptOptions = connectionOptions;
         connectTimeout = eventLoop.schedule(() -> abortConnect(
-                new MqttTimeoutException("connect", options.connectTimeout())),
-                options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                new MqttTimeoutException("connect", attemptOptions.connectTimeout())),
+                attemptOptions.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         Disposable.Swap attempt = Disposables.swap();
         connecting = attempt;
-        attempt.update(connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version()))
+        attempt.update(connector.connect(attemptOptions, eventLoop, decodeContext, EncodeContext.of(options.version()))
                 .subscribe(channel -> onLoop(() -> onChannelOpen(attempt, channel)),
                         error -> onLoop(() -> {
                             if (connecting == attempt) {
@@ -219,8 +224,8 @@ final class ClientCore {
         handshaking = channel;
         channel.listener(new ConnectionListener(channel));
         boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(options);
-        ConnectPacket connect = ConnectHandshake.connectPacket(options, clientId != null ? clientId : options.clientId(),
-                !resume && options.session().cleanStart());
+        ConnectPacket connect = ConnectHandshake.connectPacket(connectionOptions,
+                clientId != null ? clientId : options.clientId(), !resume && options.session().cleanStart());
         channel.send(connect);
     }
 
@@ -243,7 +248,7 @@ final class ClientCore {
         }
         reconnecting = null;
         channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
-        keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(options, connAck));
+        keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(connectionOptions, connAck));
         readControl.channel(channel);
         outgoing.onConnected(channel, result);
         incoming.onConnected(channel, result.sessionPresent());
@@ -334,7 +339,7 @@ final class ClientCore {
         if (error != null && isReconnectWanted()
                 && (ReconnectPolicy.isRetryable(error) || isTakeoverByOwnAbandonedConnect(error))) {
             outgoing.onDisconnected(error, true);
-            startReconnecting();
+            startReconnecting(error);
         } else {
             endSession(error, error != null ? error
                     : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
@@ -363,10 +368,20 @@ final class ClientCore {
         return options.reconnect().enabled() && !closed && !disconnecting;
     }
 
-    private void startReconnecting() {
+    private void startReconnecting(Throwable connectionLoss) {
         events.state(ConnectionState.RECONNECTING);
-        Mono<ConnectResult> attempt = Mono.create(sink -> onLoop(() -> connect(sink)));
-        reconnecting = Reconnector.loop(attempt, options.reconnect(), this::isReconnectWanted, events::emit)
+        Reconnector.Attempt attempt = (number, lastFailure) -> AttemptOptions
+                .resolve(options, new ReconnectAttempt(number, lastFailure, connectionOptions))
+                .onErrorResume(hookFailure -> Mono.create(sink -> onLoop(() -> {
+                    events.emit(new MqttClientEvent.ConnectFailed(number, hookFailure));
+                    sink.error(hookFailure);
+                })))
+                .flatMap(attemptOptions -> Mono.create(sink -> onLoop(() -> {
+                    connectionOptions = attemptOptions;
+                    connect(sink);
+                })));
+        reconnecting = Reconnector.loop(attempt, connectionLoss, options.reconnect(), this::isReconnectWanted,
+                        events::emit)
                 .subscribe(result -> { }, failure -> onLoop(() -> gaveUpReconnecting(failure)));
     }
 
@@ -446,7 +461,7 @@ final class ClientCore {
         if (error instanceof MqttException mqtt) {
             return mqtt;
         }
-        String where = options.serverHost() + ":" + options.serverPort();
+        String where = connectionOptions.serverHost() + ":" + connectionOptions.serverPort();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
                 return new MqttTlsException("TLS handshake with " + where + " failed: " + cause.getMessage(), cause);
