@@ -162,4 +162,25 @@ public sealed interface MqttClientEvent {
     record ReceiveMaximumExceeded(int receiveMaximum, int unacknowledged, long totalExceeded)
             implements MqttClientEvent {
     }
+
+    /**
+     * Automatic reconnect ended without a connection: the connection was lost with a failure that rules out
+     * reconnecting (a protocol error, or a server DISCONNECT whose reason would repeat, such as not authorized or
+     * session taken over), or an attempt failed that way (bad credentials, not authorized, a refused TLS
+     * handshake), or {@link io.mqttreactive.options.ReconnectOptions#maxAttempts()} attempts failed. The
+     * subscriptions and the waiting publishes have failed with {@code cause}; the client is
+     * {@link ConnectionState#DISCONNECTED} and {@code connect()} may be called again. Not told after
+     * {@code disconnect()} or {@code close()}, nor when reconnect is off.
+     *
+     * @param attempts the number of reconnect attempts made; 0 when the lost connection's failure ruled out
+     *                 reconnecting
+     * @param cause    the failure that ended reconnecting
+     */
+    record ReconnectGaveUp(long attempts, Throwable cause) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public ReconnectGaveUp {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
 }

@@ -26,7 +26,8 @@ class MqttClientEventTest {
         assertThat(MqttClientEvent.class.isSealed()).isTrue();
         assertThat(Arrays.stream(MqttClientEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
-                        "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded");
+                        "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded",
+                        "ReconnectGaveUp");
         assertThat(MqttClientEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 
@@ -55,6 +56,8 @@ class MqttClientEventTest {
         assertThatThrownBy(() -> new MqttClientEvent.Disconnected(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new MqttClientEvent.ConnectFailed(1, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new MqttClientEvent.Reconnecting(1, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new MqttClientEvent.ReconnectGaveUp(1, null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -81,6 +81,7 @@ final class ClientCore {
     private @Nullable Disposable reconnecting;
     private @Nullable String clientId;
     private long abandonedConnectNanos;
+    private long attemptNumber = 1;
     private boolean sessionHeld;
     private boolean disconnecting;
     private boolean closed;
@@ -223,7 +224,7 @@ final class ClientCore {
         }
         handshaking = channel;
         channel.listener(new ConnectionListener(channel));
-        boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(options);
+        boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(connectionOptions);
         ConnectPacket connect = ConnectHandshake.connectPacket(connectionOptions,
                 clientId != null ? clientId : options.clientId(), !resume && options.session().cleanStart());
         channel.send(connect);
@@ -247,6 +248,7 @@ final class ClientCore {
             subscriptions.endAll(new MqttConnectionClosedException("the session was lost on reconnect"));
         }
         reconnecting = null;
+        attemptNumber = 1;
         channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
         keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(connectionOptions, connAck));
         readControl.channel(channel);
@@ -341,6 +343,9 @@ final class ClientCore {
             outgoing.onDisconnected(error, true);
             startReconnecting(error);
         } else {
+            if (error != null && isReconnectWanted()) {
+                events.emit(new MqttClientEvent.ReconnectGaveUp(0, error));
+            }
             endSession(error, error != null ? error
                     : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
         }
@@ -373,10 +378,12 @@ final class ClientCore {
         Reconnector.Attempt attempt = (number, lastFailure) -> AttemptOptions
                 .resolve(options, new ReconnectAttempt(number, lastFailure, connectionOptions))
                 .onErrorResume(hookFailure -> Mono.create(sink -> onLoop(() -> {
+                    attemptNumber = number;
                     events.emit(new MqttClientEvent.ConnectFailed(number, hookFailure));
                     sink.error(hookFailure);
                 })))
                 .flatMap(attemptOptions -> Mono.create(sink -> onLoop(() -> {
+                    attemptNumber = number;
                     connectionOptions = attemptOptions;
                     connect(sink);
                 })));
@@ -390,8 +397,10 @@ final class ClientCore {
             return;
         }
         reconnecting = null;
-        endSession(failure, failure);
         events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+        events.emit(new MqttClientEvent.ReconnectGaveUp(attemptNumber, failure));
+        attemptNumber = 1;
+        endSession(failure, failure);
     }
 
     private boolean stopReconnecting() {
@@ -424,7 +433,7 @@ final class ClientCore {
         }
         List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
         connectWaiters.clear();
-        events.emit(new MqttClientEvent.ConnectFailed(1, cause));
+        events.emit(new MqttClientEvent.ConnectFailed(attemptNumber, cause));
         waiters.forEach(waiter -> waiter.error(cause));
     }
 
