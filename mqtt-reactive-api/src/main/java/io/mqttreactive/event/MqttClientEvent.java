@@ -1,5 +1,6 @@
 package io.mqttreactive.event;
 
+import io.mqttreactive.MqttQos;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.SubscribeResult;
@@ -181,6 +182,24 @@ public sealed interface MqttClientEvent {
         /** Creates the event. */
         public ReconnectGaveUp {
             Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * A publish made while the client was not connected was dropped from the full offline queue to make room
+     * for a newer one, as {@link io.mqttreactive.options.OfflineQueueOverflow#DROP_OLDEST} asks; its
+     * {@code Mono} errors with {@link io.mqttreactive.exception.MqttBufferFullException}.
+     *
+     * @param topic        the topic of the dropped message
+     * @param qos          its QoS
+     * @param totalDropped how many publishes this client dropped from its offline queue so far
+     */
+    record OfflinePublishDropped(MqttTopic topic, MqttQos qos, long totalDropped) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public OfflinePublishDropped {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(qos, "qos");
         }
     }
 }

@@ -27,7 +27,7 @@ class MqttClientEventTest {
         assertThat(Arrays.stream(MqttClientEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
                         "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded",
-                        "ReconnectGaveUp");
+                        "ReconnectGaveUp", "OfflinePublishDropped");
         assertThat(MqttClientEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 

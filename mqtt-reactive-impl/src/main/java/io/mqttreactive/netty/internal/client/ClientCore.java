@@ -9,6 +9,7 @@ import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttMalformedPacketException;
 import io.mqttreactive.exception.MqttProtocolException;
+import io.mqttreactive.exception.MqttSessionLostException;
 import io.mqttreactive.exception.MqttTimeoutException;
 import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.ConnectResult;
@@ -38,6 +39,7 @@ import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
 import io.mqttreactive.options.ReconnectAttempt;
+import io.mqttreactive.options.SessionLossPolicy;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,7 @@ final class ClientCore {
     private final OutgoingPublishFlow outgoing;
     private final IncomingPublishFlow incoming;
     private final SubscribeFlow subscribeFlow;
+    private final OfflineQueue offline;
     private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
     private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
     private @Nullable MqttChannel handshaking;
@@ -100,6 +103,8 @@ final class ClientCore {
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events::emit);
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, events::emit);
+        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(),
+                events::emit);
         subscriptions.subscribeFlow(subscribeFlow);
     }
 
@@ -181,6 +186,7 @@ final class ClientCore {
         stopReconnecting();
         MqttClientClosedException cause = new MqttClientClosedException();
         outgoing.onDisconnected(cause, false);
+        offline.failAll(cause);
         subscribeFlow.failPending(cause);
         subscriptions.endAll(null);
         subscriptions.completeUnsolicited();
@@ -192,7 +198,11 @@ final class ClientCore {
             sink.error(new MqttClientClosedException());
             return;
         }
-        outgoing.submit(message, sink);
+        if (connected == null) {
+            offline.add(message, sink);
+        } else {
+            outgoing.submit(message, sink);
+        }
     }
 
     <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
@@ -252,7 +262,12 @@ final class ClientCore {
         channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
         keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(connectionOptions, connAck));
         readControl.channel(channel);
+        if (!result.sessionPresent() && options.reconnect().sessionLossPolicy() == SessionLossPolicy.FAIL) {
+            outgoing.failUnacknowledged(new MqttSessionLostException(
+                    "the broker lost the session before it acknowledged the message"));
+        }
         outgoing.onConnected(channel, result);
+        offline.drainTo(outgoing::submit);
         incoming.onConnected(channel, result.sessionPresent());
         subscribeFlow.onConnected(channel, result.sessionPresent());
         events.state(ConnectionState.CONNECTED);
@@ -366,6 +381,7 @@ final class ClientCore {
     /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */
     private void endSession(@Nullable Throwable error, Throwable cause) {
         outgoing.onDisconnected(cause, false);
+        offline.failAll(cause);
         subscriptions.endAll(error);
     }
 
