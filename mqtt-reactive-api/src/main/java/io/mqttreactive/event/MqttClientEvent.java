@@ -1,5 +1,6 @@
 package io.mqttreactive.event;
 
+import io.mqttreactive.MqttQos;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
@@ -223,6 +224,45 @@ public sealed interface MqttClientEvent {
         public SessionStoreFailed {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * Automatic reconnect ended without a connection: the connection was lost with a failure that rules out
+     * reconnecting (a protocol error, or a server DISCONNECT whose reason would repeat, such as not authorized or
+     * session taken over), or an attempt failed that way (bad credentials, not authorized, a refused TLS
+     * handshake), or {@link io.mqttreactive.options.ReconnectOptions#maxAttempts()} attempts failed. The
+     * subscriptions and the waiting publishes have failed with {@code cause}; the client is
+     * {@link ConnectionState#DISCONNECTED} and {@code connect()} may be called again. Not told after
+     * {@code disconnect()} or {@code close()}, nor when reconnect is off.
+     *
+     * @param attempts the number of reconnect attempts made; 0 when the lost connection's failure ruled out
+     *                 reconnecting
+     * @param cause    the failure that ended reconnecting
+     */
+    record ReconnectGaveUp(long attempts, Throwable cause) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public ReconnectGaveUp {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * A publish made while the client was not connected was dropped from the full offline queue to make room
+     * for a newer one, as {@link io.mqttreactive.options.OfflineQueueOverflow#DROP_OLDEST} asks; its
+     * {@code Mono} errors with {@link io.mqttreactive.exception.MqttBufferFullException}.
+     *
+     * @param topic        the topic of the dropped message
+     * @param qos          its QoS
+     * @param totalDropped how many publishes this client dropped from its offline queue so far
+     */
+    record OfflinePublishDropped(MqttTopic topic, MqttQos qos, long totalDropped) implements MqttClientEvent {
+
+        /** Creates the event. */
+        public OfflinePublishDropped {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(qos, "qos");
         }
     }
 }

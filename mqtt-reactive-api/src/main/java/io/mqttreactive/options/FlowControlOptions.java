@@ -16,7 +16,8 @@ import java.util.Objects;
  *   <li>Outbound QoS 1 and 2: at most the smaller of {@link #maximumInflightPublishes()} and the broker's
  *       Receive Maximum in flight [MQTT-4.9.0-2] (5.0); beyond that up to {@link #maximumPendingPublishes()}
  *       wait, and further ones fail with {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
- *   <li>While disconnected, up to {@link #offlineQueueSize()} publishes wait for the next connection.</li>
+ *   <li>While disconnected, up to {@link #offlineQueueSize()} publishes wait for the next connection, in order;
+ *       when the queue is full, {@link #offlineQueueOverflow()} fails the new publish or drops the oldest.</li>
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
  *       them.</li>
  * </ul>
@@ -47,6 +48,9 @@ public final class FlowControlOptions {
     /** The default of {@link #offlineQueueSize()}. */
     public static final int DEFAULT_OFFLINE_QUEUE_SIZE = 1024;
 
+    /** The default of {@link #offlineQueueOverflow()}. */
+    public static final OfflineQueueOverflow DEFAULT_OFFLINE_QUEUE_OVERFLOW = OfflineQueueOverflow.FAIL_NEW;
+
     /** The default options, with every {@code DEFAULT_*} value. */
     public static final FlowControlOptions DEFAULT = builder().build();
 
@@ -58,6 +62,7 @@ public final class FlowControlOptions {
     private final OverflowStrategy qos0OverflowStrategy;
     private final int maximumPendingPublishes;
     private final int offlineQueueSize;
+    private final OfflineQueueOverflow offlineQueueOverflow;
 
     private FlowControlOptions(Builder builder) {
         this.receiveMaximum = builder.receiveMaximum;
@@ -68,6 +73,7 @@ public final class FlowControlOptions {
         this.qos0OverflowStrategy = builder.qos0OverflowStrategy;
         this.maximumPendingPublishes = builder.maximumPendingPublishes;
         this.offlineQueueSize = builder.offlineQueueSize;
+        this.offlineQueueOverflow = builder.offlineQueueOverflow;
     }
 
     /**
@@ -154,12 +160,26 @@ public final class FlowControlOptions {
     }
 
     /**
-     * Returns how many publishes may wait while the client is not connected.
+     * Returns how many publishes may wait while the client is not connected: before the first connection,
+     * while reconnecting, and after a disconnect until the next {@code connect()}. When a connection is
+     * established they join the pending publishes, in the order they were made, after those made while
+     * connected; beyond {@link #maximumPendingPublishes()} they fail with
+     * {@link io.mqttreactive.exception.MqttBufferFullException}. They fail with the cause when the session
+     * ends: reconnect gives up, the client disconnects or closes.
      *
      * @return messages, 0 or more; 0 fails publishes made while disconnected at once
      */
     public int offlineQueueSize() {
         return offlineQueueSize;
+    }
+
+    /**
+     * Returns what happens to a publish made while disconnected when the offline queue is full.
+     *
+     * @return the overflow behaviour
+     */
+    public OfflineQueueOverflow offlineQueueOverflow() {
+        return offlineQueueOverflow;
     }
 
     @Override
@@ -172,13 +192,14 @@ public final class FlowControlOptions {
                 && qos0BufferSize == that.qos0BufferSize
                 && qos0OverflowStrategy == that.qos0OverflowStrategy
                 && maximumPendingPublishes == that.maximumPendingPublishes
-                && offlineQueueSize == that.offlineQueueSize;
+                && offlineQueueSize == that.offlineQueueSize
+                && offlineQueueOverflow == that.offlineQueueOverflow;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
-                qos0BufferSize, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize);
+                qos0BufferSize, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize, offlineQueueOverflow);
     }
 
     @Override
@@ -190,7 +211,8 @@ public final class FlowControlOptions {
                 + ", qos0BufferSize=" + qos0BufferSize
                 + ", qos0OverflowStrategy=" + qos0OverflowStrategy
                 + ", maximumPendingPublishes=" + maximumPendingPublishes
-                + ", offlineQueueSize=" + offlineQueueSize + '}';
+                + ", offlineQueueSize=" + offlineQueueSize
+                + ", offlineQueueOverflow=" + offlineQueueOverflow + '}';
     }
 
     /**
@@ -206,6 +228,7 @@ public final class FlowControlOptions {
         private OverflowStrategy qos0OverflowStrategy = DEFAULT_QOS0_OVERFLOW_STRATEGY;
         private int maximumPendingPublishes = DEFAULT_MAXIMUM_PENDING_PUBLISHES;
         private int offlineQueueSize = DEFAULT_OFFLINE_QUEUE_SIZE;
+        private OfflineQueueOverflow offlineQueueOverflow = DEFAULT_OFFLINE_QUEUE_OVERFLOW;
 
         private Builder() {
         }
@@ -219,6 +242,7 @@ public final class FlowControlOptions {
             this.qos0OverflowStrategy = options.qos0OverflowStrategy;
             this.maximumPendingPublishes = options.maximumPendingPublishes;
             this.offlineQueueSize = options.offlineQueueSize;
+            this.offlineQueueOverflow = options.offlineQueueOverflow;
         }
 
         /**
@@ -318,6 +342,17 @@ public final class FlowControlOptions {
          */
         public Builder offlineQueueSize(int offlineQueueSize) {
             this.offlineQueueSize = Checks.requireRange(offlineQueueSize, 0, Integer.MAX_VALUE, "offline queue size");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#offlineQueueOverflow()}.
+         *
+         * @param overflow the overflow behaviour
+         * @return this builder
+         */
+        public Builder offlineQueueOverflow(OfflineQueueOverflow overflow) {
+            this.offlineQueueOverflow = Objects.requireNonNull(overflow, "offlineQueueOverflow");
             return this;
         }
 

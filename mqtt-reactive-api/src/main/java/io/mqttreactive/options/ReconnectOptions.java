@@ -8,9 +8,14 @@ import java.util.Objects;
  * Whether and how the client reconnects after it lost an established connection.
  *
  * <p>Reconnecting re-subscribes the cold connect with {@code retryWhen}, waiting {@link #delay()} before each
- * attempt. On a resumed session the client re-sends unacknowledged messages; on a new session it
- * re-subscribes the active subscriptions when {@link #resubscribe()} is set. The first {@code connect()} is
- * not retried: its failure is its error signal.
+ * attempt, after which {@link #hook()} may change the connection. On a resumed session the client re-sends
+ * unacknowledged messages; on a new session it re-subscribes the active subscriptions when
+ * {@link #resubscribe()} is set and handles messages in flight by {@link #sessionLossPolicy()}. Publishes made
+ * meanwhile wait in the offline queue ({@link FlowControlOptions#offlineQueueSize()}). Reconnecting stops on a
+ * failure that would repeat (bad credentials, not authorized, a protocol error, a server DISCONNECT reason such
+ * as session taken over) and after {@link #maxAttempts()} failed attempts, told by a
+ * {@link io.mqttreactive.event.MqttClientEvent.ReconnectGaveUp} event. The first {@code connect()} is not
+ * retried: its failure is its error signal.
  *
  * @param enabled     whether to reconnect automatically; {@value #DEFAULT_ENABLED} by default
  * @param delay       the wait before each attempt
@@ -18,8 +23,13 @@ import java.util.Objects;
  *                    ({@link Long#MAX_VALUE}) by default
  * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session;
  *                    {@value #DEFAULT_RESUBSCRIBE} by default
+ * @param hook        called before each attempt to change the connection, for example with a refreshed token
+ *                    or another server; {@link ReconnectHook#NONE} by default
+ * @param sessionLossPolicy what happens to QoS 1 and 2 messages in flight when the broker has no session;
+ *                    {@link SessionLossPolicy#REPUBLISH} by default
  */
-public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe) {
+public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe,
+        ReconnectHook hook, SessionLossPolicy sessionLossPolicy) {
 
     /** The default of {@link #enabled()}. */
     public static final boolean DEFAULT_ENABLED = true;
@@ -30,9 +40,12 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
     /** The default of {@link #resubscribe()}. */
     public static final boolean DEFAULT_RESUBSCRIBE = true;
 
+    /** The default of {@link #sessionLossPolicy()}. */
+    public static final SessionLossPolicy DEFAULT_SESSION_LOSS_POLICY = SessionLossPolicy.REPUBLISH;
+
     /** The default options: reconnect with exponential delays of 1 s to 2 min ±25 %, without limit. */
     public static final ReconnectOptions DEFAULT = new ReconnectOptions(DEFAULT_ENABLED, ReconnectDelay.exponential(),
-            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE);
+            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE, ReconnectHook.NONE, DEFAULT_SESSION_LOSS_POLICY);
 
     /** Options that never reconnect: a lost connection ends the client's subscriptions with an error. */
     public static final ReconnectOptions DISABLED = DEFAULT.withEnabled(false);
@@ -40,12 +53,28 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
     /**
      * Creates reconnect options.
      *
-     * @throws NullPointerException     if {@code delay} is {@code null}
+     * @throws NullPointerException     if {@code delay}, {@code hook} or {@code sessionLossPolicy} is {@code null}
      * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
      */
     public ReconnectOptions {
         Objects.requireNonNull(delay, "delay");
         Checks.requireRange(maxAttempts, 1, Long.MAX_VALUE, "maximum reconnect attempts");
+        Objects.requireNonNull(hook, "hook");
+        Objects.requireNonNull(sessionLossPolicy, "sessionLossPolicy");
+    }
+
+    /**
+     * Creates reconnect options without a hook, republishing in-flight messages when the session was lost.
+     *
+     * @param enabled     whether to reconnect automatically
+     * @param delay       the wait before each attempt
+     * @param maxAttempts consecutive failed attempts before giving up, at least 1
+     * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session
+     * @throws NullPointerException     if {@code delay} is {@code null}
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     */
+    public ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe) {
+        this(enabled, delay, maxAttempts, resubscribe, ReconnectHook.NONE, DEFAULT_SESSION_LOSS_POLICY);
     }
 
     /**
@@ -55,7 +84,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withEnabled(boolean enabled) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
     }
 
     /**
@@ -65,7 +94,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withDelay(ReconnectDelay delay) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
     }
 
     /**
@@ -75,7 +104,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withMaxAttempts(long maxAttempts) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
     }
 
     /**
@@ -85,6 +114,26 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withResubscribe(boolean resubscribe) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+    }
+
+    /**
+     * Returns a copy with another reconnect hook.
+     *
+     * @param hook called before each attempt to change the connection; {@link ReconnectHook#NONE} for none
+     * @return the changed copy
+     */
+    public ReconnectOptions withHook(ReconnectHook hook) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+    }
+
+    /**
+     * Returns a copy with another policy for in-flight messages when the broker has no session.
+     *
+     * @param sessionLossPolicy republish or fail QoS 1 and 2 messages sent but not acknowledged
+     * @return the changed copy
+     */
+    public ReconnectOptions withSessionLossPolicy(SessionLossPolicy sessionLossPolicy) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
     }
 }

@@ -27,7 +27,8 @@ class MqttClientEventTest {
         assertThat(Arrays.stream(MqttClientEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
                         "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded",
-                        "SessionRestored", "RestoredPublishFinished", "SessionStoreFailed");
+                        "SessionRestored", "RestoredPublishFinished", "SessionStoreFailed",
+                        "ReconnectGaveUp", "OfflinePublishDropped");
         assertThat(MqttClientEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 
@@ -61,6 +62,8 @@ class MqttClientEventTest {
         assertThatThrownBy(() -> new MqttClientEvent.RestoredPublishFinished(null, Optional.empty(), 0))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new MqttClientEvent.SessionStoreFailed("clear", null, 1))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new MqttClientEvent.ReconnectGaveUp(1, null))
                 .isInstanceOf(NullPointerException.class);
     }
 

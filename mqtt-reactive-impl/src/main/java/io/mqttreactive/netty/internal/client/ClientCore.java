@@ -9,6 +9,7 @@ import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttMalformedPacketException;
 import io.mqttreactive.exception.MqttProtocolException;
+import io.mqttreactive.exception.MqttSessionLostException;
 import io.mqttreactive.exception.MqttTimeoutException;
 import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.ConnectResult;
@@ -29,6 +30,7 @@ import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.mqttreactive.netty.internal.reconnect.AttemptOptions;
 import io.mqttreactive.netty.internal.reconnect.ReconnectPolicy;
 import io.mqttreactive.netty.internal.reconnect.Reconnector;
 import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
@@ -36,6 +38,8 @@ import io.mqttreactive.netty.internal.session.PacketIdAllocator;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.ReconnectAttempt;
+import io.mqttreactive.options.SessionLossPolicy;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +63,7 @@ import reactor.core.publisher.MonoSink;
 final class ClientCore {
 
     private final MqttClientOptions options;
+    private volatile MqttClientOptions connectionOptions;
     private final MqttConnector connector;
     private final EventLoop eventLoop;
     private final ClientEvents events = new ClientEvents();
@@ -68,6 +73,7 @@ final class ClientCore {
     private final IncomingPublishFlow incoming;
     private final SubscribeFlow subscribeFlow;
     private final SessionPersistence persistence;
+    private final OfflineQueue offline;
     private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
     private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
     private @Nullable MqttChannel handshaking;
@@ -79,12 +85,14 @@ final class ClientCore {
     private @Nullable Disposable reconnecting;
     private @Nullable String clientId;
     private long abandonedConnectNanos;
+    private long attemptNumber = 1;
     private boolean sessionHeld;
     private boolean disconnecting;
     private boolean closed;
 
     ClientCore(MqttClientOptions options, MqttConnector connector, EventLoop eventLoop) {
         this.options = options;
+        this.connectionOptions = options;
         this.connector = connector;
         this.eventLoop = eventLoop;
         PacketIdAllocator packetIds = new PacketIdAllocator();
@@ -96,6 +104,8 @@ final class ClientCore {
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events::emit);
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, events::emit);
+        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(),
+                events::emit);
         subscriptions.subscribeFlow(subscribeFlow);
         this.persistence = new SessionPersistence(options, eventLoop, events::emit, outgoing, incoming);
     }
@@ -121,13 +131,14 @@ final class ClientCore {
             events.state(ConnectionState.CONNECTING);
         }
         DecodeContext decodeContext = new DecodeContext(options.version(), options.flowControl().maximumPacketSize());
+        MqttClientOptions attemptOptions = connectionOptions;
         connectTimeout = eventLoop.schedule(() -> abortConnect(
-                new MqttTimeoutException("connect", options.connectTimeout())),
-                options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                new MqttTimeoutException("connect", attemptOptions.connectTimeout())),
+                attemptOptions.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         Disposable.Swap attempt = Disposables.swap();
         connecting = attempt;
         attempt.update(persistence.beforeFirstConnect()
-                .then(connector.connect(options, eventLoop, decodeContext, EncodeContext.of(options.version())))
+                .then(connector.connect(attemptOptions, eventLoop, decodeContext, EncodeContext.of(options.version())))
                 .subscribe(channel -> onLoop(() -> onChannelOpen(attempt, channel)),
                         error -> onLoop(() -> {
                             if (connecting == attempt) {
@@ -178,6 +189,7 @@ final class ClientCore {
         stopReconnecting();
         MqttClientClosedException cause = new MqttClientClosedException();
         outgoing.onDisconnected(cause, false);
+        offline.failAll(cause);
         subscribeFlow.failPending(cause);
         subscriptions.endAll(null);
         subscriptions.completeUnsolicited();
@@ -189,7 +201,11 @@ final class ClientCore {
             sink.error(new MqttClientClosedException());
             return;
         }
-        outgoing.submit(message, sink);
+        if (connected == null) {
+            offline.add(message, sink);
+        } else {
+            outgoing.submit(message, sink);
+        }
     }
 
     <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
@@ -221,9 +237,9 @@ final class ClientCore {
         }
         handshaking = channel;
         channel.listener(new ConnectionListener(channel));
-        boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(options);
-        ConnectPacket connect = ConnectHandshake.connectPacket(options, clientId != null ? clientId : options.clientId(),
-                !resume && options.session().cleanStart());
+        boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(connectionOptions);
+        ConnectPacket connect = ConnectHandshake.connectPacket(connectionOptions,
+                clientId != null ? clientId : options.clientId(), !resume && options.session().cleanStart());
         channel.send(connect);
     }
 
@@ -246,10 +262,16 @@ final class ClientCore {
             subscriptions.endAll(new MqttConnectionClosedException("the session was lost on reconnect"));
         }
         reconnecting = null;
+        attemptNumber = 1;
         channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
-        keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(options, connAck));
+        keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(connectionOptions, connAck));
         readControl.channel(channel);
+        if (!result.sessionPresent() && options.reconnect().sessionLossPolicy() == SessionLossPolicy.FAIL) {
+            outgoing.failUnacknowledged(new MqttSessionLostException(
+                    "the broker lost the session before it acknowledged the message"));
+        }
         outgoing.onConnected(channel, result);
+        offline.drainTo(outgoing::submit);
         incoming.onConnected(channel, result.sessionPresent());
         subscribeFlow.onConnected(channel, result.sessionPresent());
         events.state(ConnectionState.CONNECTED);
@@ -338,8 +360,11 @@ final class ClientCore {
         if (error != null && isReconnectWanted()
                 && (ReconnectPolicy.isRetryable(error) || isTakeoverByOwnAbandonedConnect(error))) {
             outgoing.onDisconnected(error, true);
-            startReconnecting();
+            startReconnecting(error);
         } else {
+            if (error != null && isReconnectWanted()) {
+                events.emit(new MqttClientEvent.ReconnectGaveUp(0, error));
+            }
             endSession(error, error != null ? error
                     : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
         }
@@ -360,6 +385,7 @@ final class ClientCore {
     /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */
     private void endSession(@Nullable Throwable error, Throwable cause) {
         outgoing.onDisconnected(cause, false);
+        offline.failAll(cause);
         subscriptions.endAll(error);
     }
 
@@ -367,10 +393,22 @@ final class ClientCore {
         return options.reconnect().enabled() && !closed && !disconnecting;
     }
 
-    private void startReconnecting() {
+    private void startReconnecting(Throwable connectionLoss) {
         events.state(ConnectionState.RECONNECTING);
-        Mono<ConnectResult> attempt = Mono.create(sink -> onLoop(() -> connect(sink)));
-        reconnecting = Reconnector.loop(attempt, options.reconnect(), this::isReconnectWanted, events::emit)
+        Reconnector.Attempt attempt = (number, lastFailure) -> AttemptOptions
+                .resolve(options, new ReconnectAttempt(number, lastFailure, connectionOptions))
+                .onErrorResume(hookFailure -> Mono.create(sink -> onLoop(() -> {
+                    attemptNumber = number;
+                    events.emit(new MqttClientEvent.ConnectFailed(number, hookFailure));
+                    sink.error(hookFailure);
+                })))
+                .flatMap(attemptOptions -> Mono.create(sink -> onLoop(() -> {
+                    attemptNumber = number;
+                    connectionOptions = attemptOptions;
+                    connect(sink);
+                })));
+        reconnecting = Reconnector.loop(attempt, connectionLoss, options.reconnect(), this::isReconnectWanted,
+                        events::emit)
                 .subscribe(result -> { }, failure -> onLoop(() -> gaveUpReconnecting(failure)));
     }
 
@@ -379,8 +417,10 @@ final class ClientCore {
             return;
         }
         reconnecting = null;
-        endSession(failure, failure);
         events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+        events.emit(new MqttClientEvent.ReconnectGaveUp(attemptNumber, failure));
+        attemptNumber = 1;
+        endSession(failure, failure);
     }
 
     private boolean stopReconnecting() {
@@ -413,7 +453,7 @@ final class ClientCore {
         }
         List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
         connectWaiters.clear();
-        events.emit(new MqttClientEvent.ConnectFailed(1, cause));
+        events.emit(new MqttClientEvent.ConnectFailed(attemptNumber, cause));
         waiters.forEach(waiter -> waiter.error(cause));
     }
 
@@ -450,7 +490,7 @@ final class ClientCore {
         if (error instanceof MqttException mqtt) {
             return mqtt;
         }
-        String where = options.serverHost() + ":" + options.serverPort();
+        String where = connectionOptions.serverHost() + ":" + connectionOptions.serverPort();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
                 return new MqttTlsException("TLS handshake with " + where + " failed: " + cause.getMessage(), cause);

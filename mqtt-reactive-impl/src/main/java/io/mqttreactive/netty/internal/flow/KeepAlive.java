@@ -9,9 +9,15 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keep-alive for one connection: sends PINGREQ when nothing else was sent for the keep-alive interval
- * ([MQTT-3.1.2-23] 3.1.1, [MQTT-3.1.2-20] 5.0) and closes the connection as dead when no PINGRESP arrives within
- * half an interval after it, so a half-open link is noticed within 1.5 keep-alive intervals. Confined to the
+ * Keep-alive for one connection. Sends PINGREQ when nothing was sent for the keep-alive interval
+ * ([MQTT-3.1.2-23] 3.1.1, [MQTT-3.1.2-20] 5.0), and also when nothing was received for it although the client
+ * kept sending (a client may ping at any time, MQTT 3.1.1 section 3.1.2.10, 5.0 section 3.1.2.10), so that a
+ * half-open link is noticed while publishing too. When no PINGRESP arrives within half an interval after such a
+ * PINGREQ, the connection is closed as dead: within 1.5 keep-alive intervals of the last packet received.
+ *
+ * <p>While the client itself holds reading paused (backpressure), a PINGRESP may be waiting unread behind the
+ * paused data, so a missing one is not held against the link: PINGREQ still goes out on time, so the broker keeps
+ * the connection, and the deadline waits until reading has been on again for half an interval. Confined to the
  * event loop.
  */
 public final class KeepAlive {
@@ -58,26 +64,41 @@ public final class KeepAlive {
         if (stopped || !channel.isOpen()) {
             return;
         }
-        long idle = System.nanoTime() - channel.lastWriteNanos();
-        if (idle >= intervalNanos) {
+        long now = System.nanoTime();
+        long sendIdle = now - channel.lastWriteNanos();
+        long receiveIdle = now - channel.lastReadNanos();
+        boolean awaitingPingResp = pingDeadline != null;
+        if (sendIdle >= intervalNanos || (receiveIdle >= intervalNanos && !awaitingPingResp)) {
             channel.send(PingReqPacket.INSTANCE);
-            if (pingDeadline == null) {
-                pingDeadline = channel.eventLoop().schedule(this::pingTimedOut, pingTimeout.toNanos(),
-                        TimeUnit.NANOSECONDS);
+            if (!awaitingPingResp) {
+                pingDeadline = schedule(this::pingTimedOut, pingTimeout.toNanos());
             }
             scheduleCheck(intervalNanos);
-        } else {
-            scheduleCheck(intervalNanos - idle);
+            return;
         }
+        long untilSendIdle = intervalNanos - sendIdle;
+        scheduleCheck(awaitingPingResp ? untilSendIdle : Math.min(untilSendIdle, intervalNanos - receiveIdle));
     }
 
     private void pingTimedOut() {
-        if (!stopped) {
+        if (stopped) {
+            return;
+        }
+        long sinceResumed = System.nanoTime() - channel.readResumedNanos();
+        if (channel.isReadingPaused()) {
+            pingDeadline = schedule(this::pingTimedOut, pingTimeout.toNanos());
+        } else if (sinceResumed < pingTimeout.toNanos()) {
+            pingDeadline = schedule(this::pingTimedOut, pingTimeout.toNanos() - sinceResumed);
+        } else {
             channel.close(new MqttTimeoutException("PINGRESP", pingTimeout));
         }
     }
 
     private void scheduleCheck(long delayNanos) {
-        nextCheck = channel.eventLoop().schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        nextCheck = schedule(this::check, delayNanos);
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return channel.eventLoop().schedule(task, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
     }
 }

@@ -124,6 +124,21 @@ public final class OutgoingPublishFlow {
         drain();
     }
 
+    /**
+     * Fails the messages sent but not acknowledged, as when the broker lost the session and they must not be
+     * published again; QoS 2 messages the broker took with PUBREC stay, to complete with it.
+     */
+    public void failUnacknowledged(Throwable cause) {
+        for (Iterator<InFlight> it = inFlight.values().iterator(); it.hasNext(); ) {
+            InFlight entry = it.next();
+            if (entry.receivedAck == null) {
+                packetIds.release(entry.packet.packetId());
+                it.remove();
+                entry.sink.error(cause);
+            }
+        }
+    }
+
     /** Stops sending; with {@code keepSession} false every waiting publish fails with {@code cause}. */
     public void onDisconnected(Throwable cause, boolean keepSession) {
         channel = null;

@@ -43,6 +43,9 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     private boolean flushScheduled;
     private boolean closed;
     private long lastWriteNanos = System.nanoTime();
+    private long lastReadNanos = lastWriteNanos;
+    private long readResumedNanos = lastWriteNanos;
+    private boolean readingPaused;
 
     public MqttChannel(Channel channel, EncodeContext encodeContext) {
         this.channel = channel;
@@ -94,7 +97,28 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     /** Stops or resumes reading from the socket, so that the broker's sends back up in TCP. */
     public void autoRead(boolean autoRead) {
+        if (readingPaused == autoRead) {
+            readingPaused = !autoRead;
+            if (autoRead) {
+                readResumedNanos = System.nanoTime();
+            }
+        }
         channel.config().setAutoRead(autoRead);
+    }
+
+    /** Tells whether the client itself stopped reading, with {@link #autoRead(boolean)}. */
+    public boolean isReadingPaused() {
+        return readingPaused;
+    }
+
+    /** Returns when reading last resumed after a pause (or the connection opened), in nanoTime units. */
+    public long readResumedNanos() {
+        return readResumedNanos;
+    }
+
+    /** Returns when a packet was last received, in {@link System#nanoTime()} units. */
+    public long lastReadNanos() {
+        return lastReadNanos;
     }
 
     /** Flushes what is written and closes the connection; the listener hears {@link Listener#onClosed} once. */
@@ -126,6 +150,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        lastReadNanos = System.nanoTime();
         if (!closed && listener != null) {
             listener.onPacket((MqttPacket) msg);
         }

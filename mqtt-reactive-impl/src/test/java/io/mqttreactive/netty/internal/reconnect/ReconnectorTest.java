@@ -26,6 +26,7 @@ import reactor.test.StepVerifier;
 class ReconnectorTest {
 
     private static final ConnectResult CONNECTED = ConnectResult.builder().build();
+    private static final MqttConnectionClosedException LOST = new MqttConnectionClosedException("lost");
 
     private final List<MqttClientEvent> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -35,7 +36,7 @@ class ReconnectorTest {
         ReconnectOptions options = ReconnectOptions.DEFAULT
                 .withDelay(ReconnectDelay.exponential(Duration.ofSeconds(1), Duration.ofSeconds(4), 0));
 
-        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(3), options, () -> true, events::add))
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(3), LOST, options, () -> true, events::add))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(999))
                 .thenAwait(Duration.ofMillis(1))
@@ -61,7 +62,7 @@ class ReconnectorTest {
     void constantDelayRetriesAtAFixedPace() {
         ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofMillis(250)));
 
-        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(2), options, () -> true, events::add))
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(2), LOST, options, () -> true, events::add))
                 .expectSubscription()
                 .thenAwait(Duration.ofMillis(750))
                 .expectNext(CONNECTED)
@@ -74,7 +75,7 @@ class ReconnectorTest {
         ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofSeconds(1)))
                 .withMaxAttempts(3);
 
-        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(10), options, () -> true, events::add))
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(10), LOST, options, () -> true, events::add))
                 .expectSubscription()
                 .thenAwait(Duration.ofSeconds(10))
                 .expectError(MqttConnectionClosedException.class)
@@ -86,12 +87,13 @@ class ReconnectorTest {
     void stopsAtOnceOnAFailureThatWouldRepeat() {
         MqttConnectException badCredentials = new MqttConnectException(
                 ConnectReasonCode.BAD_USER_NAME_OR_PASSWORD, null, UserProperties.empty());
-        Mono<ConnectResult> attempt = Mono.defer(() -> {
+        Reconnector.Attempt attempt = (number, lastFailure) -> {
             attempts.incrementAndGet();
             return Mono.error(badCredentials);
-        });
+        };
 
-        StepVerifier.withVirtualTime(() -> Reconnector.loop(attempt, ReconnectOptions.DEFAULT, () -> true, events::add))
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(attempt, LOST, ReconnectOptions.DEFAULT, () -> true,
+                        events::add))
                 .expectSubscription()
                 .thenAwait(Duration.ofMinutes(10))
                 .expectErrorMatches(error -> error == badCredentials)
@@ -103,7 +105,7 @@ class ReconnectorTest {
     void stopsWhenReconnectingIsNoLongerWanted() {
         ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofSeconds(1)));
 
-        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(10), options, () -> attempts.get() < 2,
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(failTimes(10), LOST, options, () -> attempts.get() < 2,
                         events::add))
                 .expectSubscription()
                 .thenAwait(Duration.ofSeconds(10))
@@ -125,10 +127,29 @@ class ReconnectorTest {
                 UserProperties.empty()))).isFalse();
     }
 
-    private Mono<ConnectResult> failTimes(int failures) {
-        return Mono.defer(() -> attempts.incrementAndGet() <= failures
-                ? Mono.error(new MqttConnectionClosedException("refused"))
-                : Mono.just(CONNECTED));
+    @Test
+    void tellsEachAttemptItsNumberAndThePreviousFailure() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        Reconnector.Attempt attempt = (number, lastFailure) -> {
+            told.add(number + ": " + lastFailure.getMessage());
+            return failTimes(2).start(number, lastFailure);
+        };
+        ReconnectOptions options = ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofSeconds(1)));
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(attempt, LOST, options, () -> true, events::add))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(3))
+                .expectNext(CONNECTED)
+                .verifyComplete();
+        assertThat(told).containsExactly("1: lost", "2: refused 1", "3: refused 2");
+    }
+
+    private Reconnector.Attempt failTimes(int failures) {
+        return (number, lastFailure) -> Mono.defer(() -> {
+            int made = attempts.incrementAndGet();
+            return made <= failures ? Mono.error(new MqttConnectionClosedException("refused " + made))
+                    : Mono.just(CONNECTED);
+        });
     }
 
     private static MqttDisconnectedException disconnected(DisconnectReasonCode code) {

@@ -144,9 +144,18 @@ public final class ScriptedBroker implements AutoCloseable {
      * @param options adjusts the options; server, version and client id are preset
      */
     public MqttClient newClient(UnaryOperator<MqttClientOptions.Builder> options) {
+        return newClient(options, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates a client like {@link #newClient(UnaryOperator)} whose connections go through a wrapper of
+     * {@link #connector()}, for tests that watch what the client asks the transport for.
+     */
+    public MqttClient newClient(UnaryOperator<MqttClientOptions.Builder> options,
+            UnaryOperator<MqttConnector> connectorWrapper) {
         MqttClientOptions built = options.apply(MqttClientOptions.builder()
                 .serverHost("127.0.0.1").serverPort(1883).version(version).clientId("scripted-client")).build();
-        MqttClient client = new NettyMqttClient(built, connector(), loop);
+        MqttClient client = new NettyMqttClient(built, connectorWrapper.apply(connector()), loop);
         clients.add(client);
         return client;
     }
