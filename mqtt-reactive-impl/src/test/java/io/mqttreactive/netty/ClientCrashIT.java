@@ -1,6 +1,7 @@
 package io.mqttreactive.netty;
 
 import static io.mqttreactive.netty.ClientCrashChild.ACKED;
+import static io.mqttreactive.netty.ClientCrashChild.CLOSED;
 import static io.mqttreactive.netty.ClientCrashChild.FINISHED;
 import static io.mqttreactive.netty.ClientCrashChild.RESTORED;
 import static io.mqttreactive.netty.ClientCrashChild.RESTORED_DONE;
@@ -31,18 +32,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A publishing process that dies loses nothing it had in flight: a child JVM ({@link ClientCrashChild})
  * publishes QoS 1 and QoS 2 messages in order through a client with a {@link FileSessionStore} to HiveMQ CE on
- * the loopback, and is killed with {@code SIGKILL} mid-stream; a second child with the same client identifier
- * and store resumes the session ([MQTT-4.4.0-1], [MQTT-4.6.0-1]: re-sends the stored PUBLISHes with DUP set and
- * their PUBRELs) and publishes a few more. A subscriber with a persistent session receives every message the
- * first child sent, without a gap up to the last one it sent and at least every one it was acknowledged for
- * or had in flight; every QoS 2 message exactly once, QoS 1 messages at least once; and every message of the
- * second child.
+ * the loopback, over MQTT 3.1.1 and 5.0, and is killed with {@code SIGKILL} mid-stream; a second child with the
+ * same client identifier and store resumes the session ([MQTT-4.4.0-1], [MQTT-4.6.0-1]: re-sends the stored
+ * PUBLISHes with DUP set and their PUBRELs) and publishes a few more. A subscriber with a persistent session
+ * receives every message the first child sent, without a gap up to the last one it sent and at least every one
+ * it was acknowledged for or had in flight; every QoS 2 message exactly once, QoS 1 messages at least once; and
+ * every message of the second child. The parameter's display name is the MQTT version.
  */
 class ClientCrashIT {
 
@@ -55,8 +57,9 @@ class ClientCrashIT {
     @TempDir
     Path directory;
 
-    @Test
-    void aSigkilledPublisherResumesItsInFlightMessagesFromTheFileStore() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5_0"})
+    void aSigkilledPublisherResumesItsInFlightMessagesFromTheFileStore(MqttVersion version) throws Exception {
         HiveMqBroker broker = HiveMqBroker.shared();
         int port = broker.port(MqttTestBroker.Listener.TCP);
         String run = Long.toString(System.nanoTime(), 36);
@@ -74,7 +77,7 @@ class ClientCrashIT {
             subscribe(subscriber, prefix + "/#", received);
 
             long lastAcked;
-            try (ChildJvm first = start(port, publisherId, prefix, 1, 10_000_000)) {
+            try (ChildJvm first = start(port, version, publisherId, prefix, 1, 10_000_000)) {
                 first.awaitLine(line -> line.equals(RESTORED + 0), START_TIMEOUT);
                 long target = 300 + new Random().nextInt(500);
                 first.awaitLine(line -> line.startsWith(ACKED) && seq(line, ACKED) >= target, START_TIMEOUT);
@@ -84,10 +87,11 @@ class ClientCrashIT {
             Set<Long> inFlight = storedSequenceNumbers(publisherId);
             assertThat(inFlight).as("messages in flight at the kill").isNotEmpty();
 
-            try (ChildJvm second = start(port, publisherId, prefix, SECOND_RUN_FIRST, SECOND_RUN_LAST)) {
+            try (ChildJvm second = start(port, version, publisherId, prefix, SECOND_RUN_FIRST, SECOND_RUN_LAST)) {
                 second.awaitLine(line -> line.equals(RESTORED + inFlight.size()), START_TIMEOUT);
                 second.awaitLine(line -> line.equals(RESTORED_DONE), START_TIMEOUT);
                 second.awaitLine(line -> line.equals(FINISHED), START_TIMEOUT);
+                second.awaitLine(line -> line.equals(CLOSED), START_TIMEOUT);
             }
 
             long lastStored = inFlight.stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -115,9 +119,10 @@ class ClientCrashIT {
         }
     }
 
-    private ChildJvm start(int port, String clientId, String prefix, long first, long last) throws Exception {
-        return ChildJvm.start(ClientCrashChild.class, directory.toString(), Integer.toString(port), clientId, prefix,
-                Long.toString(first), Long.toString(last));
+    private ChildJvm start(int port, MqttVersion version, String clientId, String prefix, long first, long last)
+            throws Exception {
+        return ChildJvm.start(ClientCrashChild.class, directory.toString(), Integer.toString(port), version.name(),
+                clientId, prefix, Long.toString(first), Long.toString(last));
     }
 
     private static void subscribe(MqttClient subscriber, String filter, Map<Long, AtomicInteger> received) {

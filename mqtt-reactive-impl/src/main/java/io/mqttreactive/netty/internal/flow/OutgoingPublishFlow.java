@@ -271,6 +271,7 @@ public final class OutgoingPublishFlow {
         if (entry.awaiting == MqttPacketType.PUBCOMP) {
             if (entry.releaseStored) {
                 channel.send(AckPacket.of(MqttPacketType.PUBREL, entry.packet.packetId()));
+                entry.releaseResent = true;
             }
         } else if (entry.stored) {
             channel.send(entry.sent ? entry.packet.asDuplicate() : entry.packet);
@@ -300,13 +301,17 @@ public final class OutgoingPublishFlow {
 
     /**
      * Ends a message's flow on its final acknowledgement: PUBACK, a failing PUBREC, or PUBCOMP. A successful
-     * PUBCOMP completes with what the PUBREC said; a failing one (0x92) is an error carrying its code.
+     * PUBCOMP completes with what the PUBREC said; a failing one (0x92) is an error carrying its code, except
+     * for a PUBREL re-sent on a resumed session: the broker that does not know its id any more completed it
+     * before, only its PUBCOMP was lost (or, after a restart, the removal from the store).
      */
     private void complete(InFlight entry, AckPacket ack) {
         inFlight.remove(ack.packetId());
         packetIds.release(ack.packetId());
         journal.removeOutbound(ack.packetId());
-        if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode())) {
+        boolean completedBefore = entry.releaseResent
+                && ack.reasonCode() == PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code();
+        if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode()) && !completedBefore) {
             entry.sink.error(new MqttPublishException(entry.message, PubRelReasonCode.fromCode(ack.reasonCode()),
                     ack.reasonString(), PacketMapper.toApi(ack.userProperties())));
             return;
@@ -383,6 +388,7 @@ public final class OutgoingPublishFlow {
         boolean stored;
         boolean sent;
         boolean releaseStored;
+        boolean releaseResent;
 
         InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;

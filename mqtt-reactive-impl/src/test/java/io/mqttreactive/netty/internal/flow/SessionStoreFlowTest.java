@@ -25,7 +25,9 @@ import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttSessionStoreException;
 import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PubRelReasonCode;
 import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
@@ -251,6 +253,24 @@ class SessionStoreFlowTest {
                 finished -> assertThat(finished.message().payloadAsString()).isEqualTo("c"),
                 finished -> assertThat(finished).isEqualTo(new MqttClientEvent.RestoredPublishFinished(
                         message("b", EXACTLY_ONCE), Optional.empty(), 0)));
+        assertThat(store.outbound(CLIENT_ID)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("restart, session present: a PUBCOMP with 0x92 for a re-sent PUBREL completes the message, which the "
+            + "broker completed before the crash (5.0 section 4.3.3)")
+    void unknownIdAnsweringAResentPubRelCompletesTheMessage() {
+        store.storeOutbound(CLIENT_ID, new StoredPublish(3, State.AWAITING_PUBCOMP, message("c", EXACTLY_ONCE)))
+                .block(WAIT);
+        connect(MqttVersion.MQTT_5_0, false, true);
+        broker.awaitReceived(isPubRel(3));
+
+        broker.send(new AckPacket(MqttPacketType.PUBCOMP, 3, PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code(),
+                null, List.of()));
+        broker.barrier();
+
+        assertThat(finishedRestored()).singleElement().isEqualTo(new MqttClientEvent.RestoredPublishFinished(
+                message("c", EXACTLY_ONCE), Optional.empty(), 0));
         assertThat(store.outbound(CLIENT_ID)).isEmpty();
     }
 
