@@ -7,6 +7,7 @@ import io.mqttreactive.MqttQos;
 import io.mqttreactive.MqttVersion;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.SessionOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The publisher of {@link ClientCrashIT}, run in a child JVM: a client with a {@link FileSessionStore}, clean
+ * The publisher of {@link ClientCrashContract}, run in a child JVM: a client with a {@link FileSessionStore}, clean
  * start off and a session that outlives the connection, so that what it has in flight survives its death.
  *
  * <p>Arguments: the store directory, the broker's port, the {@link MqttVersion} name, the client identifier,
@@ -38,6 +39,12 @@ public final class ClientCrashChild {
     static final String FINISHED = "finished";
     static final String CLOSED = "closed";
 
+    /**
+     * The in-flight limit mosquitto applies to each client by default ({@code max_inflight_messages 20}), which
+     * an MQTT 3.1.1 client cannot learn from the broker: past it, mosquitto 2.0 acknowledges a 3.1.1 client's
+     * QoS 1 and 2 messages and drops them. MQTT 5.0 brokers announce theirs as Receive Maximum.
+     */
+    private static final int MAXIMUM_INFLIGHT = 20;
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
     private ClientCrashChild() {
@@ -60,6 +67,7 @@ public final class ClientCrashChild {
         MqttClient client = MqttClients.create(MqttClientOptions.builder()
                 .serverHost("127.0.0.1").serverPort(port).version(version).clientId(clientId)
                 .session(new SessionOptions(false, Duration.ofMinutes(5), Optional.of(store)))
+                .flowControl(FlowControlOptions.builder().maximumInflightPublishes(MAXIMUM_INFLIGHT).build())
                 .build());
         CompletableFuture<Void> restoredDone = new CompletableFuture<>();
         client.events().publishOn(Schedulers.single()).subscribe(event -> {
