@@ -157,8 +157,8 @@ public final class OutgoingPublishFlow {
             entry.awaiting = MqttPacketType.PUBCOMP;
             entry.receivedAck = ack;
             Runnable release = () -> sendPubRel(entry);
-            writeAhead.after(journal.storeOutbound(entry.stored(StoredPublish.State.AWAITING_PUBCOMP)), release,
-                    failure -> release.run());
+            writeAhead.after(journal.storeOutbound(ack.packetId(), StoredPublish.State.AWAITING_PUBCOMP, entry.message),
+                    release, failure -> release.run());
             return;
         }
         complete(entry, ack);
@@ -227,7 +227,7 @@ public final class OutgoingPublishFlow {
         inFlight.put(packetId, flight);
         StoredPublish.State state = message.qos() == MqttQos.AT_LEAST_ONCE ? StoredPublish.State.AWAITING_PUBACK
                 : StoredPublish.State.AWAITING_PUBREC;
-        writeAhead.after(journal.storeOutbound(flight.stored(state)), () -> transmit(flight),
+        writeAhead.after(journal.storeOutbound(packetId, state, message), () -> transmit(flight),
                 failure -> abandon(flight, failure));
     }
 
@@ -396,10 +396,6 @@ public final class OutgoingPublishFlow {
             this.sink = sink;
             this.sequence = sequence;
             this.awaiting = message.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
-        }
-
-        StoredPublish stored(StoredPublish.State state) {
-            return new StoredPublish(packet.packetId(), state, message);
         }
     }
 }
