@@ -222,6 +222,43 @@ class SessionStoreFlowTest {
                 });
     }
 
+    @Test
+    @DisplayName("a store failing after the PUBLISH went out does not stop the flow: PUBREL, PUBREC and PUBCOMP still "
+            + "go out, each failure is a SessionStoreFailed event [MQTT-4.3.3-4] [MQTT-4.3.3-8] [MQTT-4.3.3-11] (5.0)")
+    void storeFailureAfterThePublishKeepsTheFlowGoing() {
+        MqttClient client = connect(MqttVersion.MQTT_5_0, true, false);
+        client.subscribe("in/#", EXACTLY_ONCE).subscribe();
+        broker.send(subAck(broker.awaitReceived(isSubscribe("in/#")).packetId(), 2));
+        CompletableFuture<PublishResult> result = client.publish(message("two", EXACTLY_ONCE)).toFuture();
+        int id = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        store.fail();
+
+        broker.send(pubRec(id));
+        broker.awaitReceived(isPubRel(id));
+        broker.send(pubComp(id), publish("in/x", "in", EXACTLY_ONCE, 9));
+        broker.awaitReceived(isPubRec(9));
+        broker.send(pubRel(9));
+        broker.awaitReceived(isPubComp(9));
+
+        assertThat(result).succeedsWithin(WAIT);
+        assertThat(events).filteredOn(MqttClientEvent.SessionStoreFailed.class::isInstance)
+                .map(event -> ((MqttClientEvent.SessionStoreFailed) event).operation())
+                .containsExactly("storeOutbound", "removeOutbound", "storeInbound", "removeInbound");
+    }
+
+    @Test
+    @DisplayName("a store that cannot load the session fails the connect with MqttSessionStoreException")
+    void loadFailureFailsTheConnect() {
+        store.fail();
+        MqttClient client = newClient(MqttVersion.MQTT_5_0, false, ReconnectOptions.DISABLED);
+
+        assertThat(client.connect().toFuture()).failsWithin(WAIT).withThrowableOfType(Exception.class)
+                .havingCause().asInstanceOf(throwable(MqttSessionStoreException.class))
+                .satisfies(error -> assertThat(error.operation()).isEqualTo("load"));
+        assertThat(broker.received()).isEmpty();
+        assertThat(events).anyMatch(MqttClientEvent.SessionStoreFailed.class::isInstance);
+    }
+
     @BothVersions
     @DisplayName("restart, session present: stored PUBLISHes are re-sent with DUP 1 and their packet ids, PUBREL for "
             + "the released one, in the stored order; their ids stay reserved [MQTT-4.4.0-1] [MQTT-4.6.0-1] "
