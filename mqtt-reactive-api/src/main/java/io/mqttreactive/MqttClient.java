@@ -94,8 +94,9 @@ public interface MqttClient {
     /**
      * Disconnects: sends DISCONNECT with the given options, closes the connection [MQTT-3.14.4-1] (3.1.1) and
      * stops reconnecting. Active subscriptions complete without UNSUBSCRIBE (a persistent session keeps them
-     * at the broker); unacknowledged QoS 1 and 2 messages stay in the session store for the next
-     * {@link #connect()} that resumes the session. The client can connect again.
+     * at the broker); publishes not yet acknowledged fail with an
+     * {@link io.mqttreactive.exception.MqttConnectionClosedException} and leave the session store, so that no
+     * later client sends a message whose publish failed. The client can connect again.
      *
      * @param options the reason code, session expiry interval, reason string and user properties (MQTT 5.0)
      * @return a cold {@code Mono} completing when the connection is closed; completes at once if not connected
@@ -111,12 +112,19 @@ public interface MqttClient {
      * flight; others wait in a bounded queue. Cancelling before the message was written withdraws it; after, it
      * only stops waiting for the acknowledgement.
      *
+     * <p>A QoS 1 or 2 message is written to the session store of the
+     * {@linkplain io.mqttreactive.options.SessionOptions#store() session options} before its PUBLISH is sent and
+     * removed when this {@code Mono} signals, so after a process crash a client with the same client identifier
+     * and store finishes it (see {@link io.mqttreactive.event.MqttClientEvent.SessionRestored}).
+     *
      * @param message the message; it must carry no subscription identifiers [MQTT-3.3.4-6] (5.0)
      * @return a cold {@code Mono} emitting the result; errors with
      *         {@link io.mqttreactive.exception.MqttPublishException} if the broker rejects it (reason code 0x80
      *         or more) or announced it cannot accept it (QoS above its maximum, retain unavailable),
      *         {@link io.mqttreactive.exception.MqttPacketTooLargeException} if it exceeds the broker's maximum
-     *         packet size, and {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full
+     *         packet size, {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full, and
+     *         {@link io.mqttreactive.exception.MqttSessionStoreException} (or the store's own
+     *         {@code MqttException}) if the session store cannot keep it, in which case it is not sent
      * @throws IllegalArgumentException if the message carries subscription identifiers
      */
     Mono<PublishResult> publish(MqttMessage message);

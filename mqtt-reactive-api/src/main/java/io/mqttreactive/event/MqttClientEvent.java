@@ -172,7 +172,8 @@ public sealed interface MqttClientEvent {
      * broker the restored messages are re-sent with DUP set and their original packet identifiers, and PUBREL
      * for those the broker already received ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); without it they are published
      * again as new messages, except QoS 2 messages the broker already received, which complete. Each restored
-     * message ends with a {@link RestoredPublishFinished}.
+     * message ends with a {@link RestoredPublishFinished}. Emitted on every such first connect with a store, with
+     * counts of 0 when the store kept nothing.
      *
      * @param clientId         the client identifier the state was stored under
      * @param outboundMessages how many outbound QoS 1 and 2 messages were restored

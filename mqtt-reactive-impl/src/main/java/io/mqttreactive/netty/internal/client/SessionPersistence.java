@@ -63,7 +63,9 @@ final class SessionPersistence {
             }
             if (options.session().cleanStart() || journal.clientId().isEmpty()) {
                 started = true;
-                journal.clear();
+                if (!journal.clientId().isEmpty()) {
+                    journal.clear();
+                }
                 return Mono.empty();
             }
             return journal.load().flatMap(stored -> Mono.<Void>create(sink -> onLoop(() -> {

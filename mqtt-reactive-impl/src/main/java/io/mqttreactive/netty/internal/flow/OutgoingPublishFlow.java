@@ -172,8 +172,8 @@ public final class OutgoingPublishFlow {
             entry.awaiting = MqttPacketType.PUBCOMP;
             entry.receivedAck = ack;
             Runnable release = () -> sendPubRel(entry);
-            writeAhead.after(journal.storeOutbound(entry.stored(StoredPublish.State.AWAITING_PUBCOMP)), release,
-                    failure -> release.run());
+            writeAhead.after(journal.storeOutbound(ack.packetId(), StoredPublish.State.AWAITING_PUBCOMP, entry.message),
+                    release, failure -> release.run());
             return;
         }
         complete(entry, ack);
@@ -242,7 +242,7 @@ public final class OutgoingPublishFlow {
         inFlight.put(packetId, flight);
         StoredPublish.State state = message.qos() == MqttQos.AT_LEAST_ONCE ? StoredPublish.State.AWAITING_PUBACK
                 : StoredPublish.State.AWAITING_PUBREC;
-        writeAhead.after(journal.storeOutbound(flight.stored(state)), () -> transmit(flight),
+        writeAhead.after(journal.storeOutbound(packetId, state, message), () -> transmit(flight),
                 failure -> abandon(flight, failure));
     }
 
@@ -286,6 +286,7 @@ public final class OutgoingPublishFlow {
         if (entry.awaiting == MqttPacketType.PUBCOMP) {
             if (entry.releaseStored) {
                 channel.send(AckPacket.of(MqttPacketType.PUBREL, entry.packet.packetId()));
+                entry.releaseResent = true;
             }
         } else if (entry.stored) {
             channel.send(entry.sent ? entry.packet.asDuplicate() : entry.packet);
@@ -315,13 +316,17 @@ public final class OutgoingPublishFlow {
 
     /**
      * Ends a message's flow on its final acknowledgement: PUBACK, a failing PUBREC, or PUBCOMP. A successful
-     * PUBCOMP completes with what the PUBREC said; a failing one (0x92) is an error carrying its code.
+     * PUBCOMP completes with what the PUBREC said; a failing one (0x92) is an error carrying its code, except
+     * for a PUBREL re-sent on a resumed session: the broker that does not know its id any more completed it
+     * before, only its PUBCOMP was lost (or, after a restart, the removal from the store).
      */
     private void complete(InFlight entry, AckPacket ack) {
         inFlight.remove(ack.packetId());
         packetIds.release(ack.packetId());
         journal.removeOutbound(ack.packetId());
-        if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode())) {
+        boolean completedBefore = entry.releaseResent
+                && ack.reasonCode() == PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code();
+        if (ack.type() == MqttPacketType.PUBCOMP && ReasonCode.isError(ack.reasonCode()) && !completedBefore) {
             entry.sink.error(new MqttPublishException(entry.message, PubRelReasonCode.fromCode(ack.reasonCode()),
                     ack.reasonString(), PacketMapper.toApi(ack.userProperties())));
             return;
@@ -398,6 +403,7 @@ public final class OutgoingPublishFlow {
         boolean stored;
         boolean sent;
         boolean releaseStored;
+        boolean releaseResent;
 
         InFlight(MqttMessage message, PublishPacket packet, MonoSink<PublishResult> sink, long sequence) {
             this.message = message;
@@ -405,10 +411,6 @@ public final class OutgoingPublishFlow {
             this.sink = sink;
             this.sequence = sequence;
             this.awaiting = message.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
-        }
-
-        StoredPublish stored(StoredPublish.State state) {
-            return new StoredPublish(packet.packetId(), state, message);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mqttreactive.netty.internal.session;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttSessionStoreException;
+import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.spi.SessionStore;
 import io.mqttreactive.spi.StoredPublish;
 import io.netty.util.concurrent.EventExecutor;
@@ -88,8 +89,9 @@ public final class SessionJournal {
     }
 
     /** Stores an outbound message or its new state, before its PUBLISH or PUBREL is sent. */
-    public @Nullable Write storeOutbound(StoredPublish publish) {
-        return write("storeOutbound", () -> store.storeOutbound(clientId, publish));
+    public @Nullable Write storeOutbound(int packetId, StoredPublish.State state, MqttMessage message) {
+        return store == null ? null : write("storeOutbound",
+                () -> store.storeOutbound(clientId, new StoredPublish(packetId, state, message)));
     }
 
     /** Stores an inbound QoS 2 packet identifier, before its PUBREC is sent. */

@@ -46,7 +46,8 @@ public final class WriteAheadQueue {
             drain();
             return;
         }
-        write.mono().subscribe(null, error -> onLoop(() -> finish(step, error)), () -> onLoop(() -> finish(step, null)));
+        write.mono().subscribe(null, error -> onLoop(() -> finish(step, error)),
+                () -> onLoop(() -> finish(step, null)));
     }
 
     /** Returns the number of steps waiting for their write or an earlier one. */

@@ -16,8 +16,8 @@ import reactor.core.publisher.Sinks;
 /**
  * A {@link SessionStore} for flow tests: an {@link InMemorySessionStore} whose writes can be held, failed and
  * watched. A held write is applied when subscribed but completes only on {@link #release()}, from the test's
- * thread, as a durable store completes once its write reached the disk; a failing write applies nothing and
- * signals an {@link UncheckedIOException}. {@link #operations()} lists every write in the order subscribed.
+ * thread, as a durable store completes once its write reached the disk; a failing store applies nothing and
+ * signals an {@link UncheckedIOException} for every operation, loads included. {@link #operations()} lists every write in the order subscribed.
  */
 final class GatedSessionStore implements SessionStore {
 
@@ -51,7 +51,7 @@ final class GatedSessionStore implements SessionStore {
         }
     }
 
-    /** Makes every write fail from now on. */
+    /** Makes every operation fail from now on. */
     GatedSessionStore fail() {
         failing = true;
         return this;
@@ -72,7 +72,7 @@ final class GatedSessionStore implements SessionStore {
 
     @Override
     public Flux<StoredPublish> loadOutbound(String clientId) {
-        return delegate.loadOutbound(clientId);
+        return Flux.defer(() -> failing ? Flux.error(diskOnFire()) : delegate.loadOutbound(clientId));
     }
 
     @Override
@@ -88,7 +88,7 @@ final class GatedSessionStore implements SessionStore {
 
     @Override
     public Flux<Integer> loadInbound(String clientId) {
-        return delegate.loadInbound(clientId);
+        return Flux.defer(() -> failing ? Flux.error(diskOnFire()) : delegate.loadInbound(clientId));
     }
 
     @Override
@@ -106,11 +106,15 @@ final class GatedSessionStore implements SessionStore {
         return gated("clear", () -> delegate.clear(clientId));
     }
 
+    private static UncheckedIOException diskOnFire() {
+        return new UncheckedIOException(new IOException("disk on fire"));
+    }
+
     private Mono<Void> gated(String operation, Supplier<Mono<Void>> write) {
         return Mono.defer(() -> {
             operations.add(operation);
             if (failing) {
-                return Mono.error(new UncheckedIOException(new IOException("disk on fire")));
+                return Mono.error(diskOnFire());
             }
             synchronized (held) {
                 if (!holding) {

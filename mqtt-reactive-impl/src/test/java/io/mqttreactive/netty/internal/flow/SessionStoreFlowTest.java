@@ -25,7 +25,9 @@ import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttSessionStoreException;
 import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PubRelReasonCode;
 import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
@@ -220,6 +222,43 @@ class SessionStoreFlowTest {
                 });
     }
 
+    @Test
+    @DisplayName("a store failing after the PUBLISH went out does not stop the flow: PUBREL, PUBREC and PUBCOMP still "
+            + "go out, each failure is a SessionStoreFailed event [MQTT-4.3.3-4] [MQTT-4.3.3-8] [MQTT-4.3.3-11] (5.0)")
+    void storeFailureAfterThePublishKeepsTheFlowGoing() {
+        MqttClient client = connect(MqttVersion.MQTT_5_0, true, false);
+        client.subscribe("in/#", EXACTLY_ONCE).subscribe();
+        broker.send(subAck(broker.awaitReceived(isSubscribe("in/#")).packetId(), 2));
+        CompletableFuture<PublishResult> result = client.publish(message("two", EXACTLY_ONCE)).toFuture();
+        int id = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        store.fail();
+
+        broker.send(pubRec(id));
+        broker.awaitReceived(isPubRel(id));
+        broker.send(pubComp(id), publish("in/x", "in", EXACTLY_ONCE, 9));
+        broker.awaitReceived(isPubRec(9));
+        broker.send(pubRel(9));
+        broker.awaitReceived(isPubComp(9));
+
+        assertThat(result).succeedsWithin(WAIT);
+        assertThat(events).filteredOn(MqttClientEvent.SessionStoreFailed.class::isInstance)
+                .map(event -> ((MqttClientEvent.SessionStoreFailed) event).operation())
+                .containsExactly("storeOutbound", "removeOutbound", "storeInbound", "removeInbound");
+    }
+
+    @Test
+    @DisplayName("a store that cannot load the session fails the connect with MqttSessionStoreException")
+    void loadFailureFailsTheConnect() {
+        store.fail();
+        MqttClient client = newClient(MqttVersion.MQTT_5_0, false, ReconnectOptions.DISABLED);
+
+        assertThat(client.connect().toFuture()).failsWithin(WAIT).withThrowableOfType(Exception.class)
+                .havingCause().asInstanceOf(throwable(MqttSessionStoreException.class))
+                .satisfies(error -> assertThat(error.operation()).isEqualTo("load"));
+        assertThat(broker.received()).isEmpty();
+        assertThat(events).anyMatch(MqttClientEvent.SessionStoreFailed.class::isInstance);
+    }
+
     @BothVersions
     @DisplayName("restart, session present: stored PUBLISHes are re-sent with DUP 1 and their packet ids, PUBREL for "
             + "the released one, in the stored order; their ids stay reserved [MQTT-4.4.0-1] [MQTT-4.6.0-1] "
@@ -251,6 +290,24 @@ class SessionStoreFlowTest {
                 finished -> assertThat(finished.message().payloadAsString()).isEqualTo("c"),
                 finished -> assertThat(finished).isEqualTo(new MqttClientEvent.RestoredPublishFinished(
                         message("b", EXACTLY_ONCE), Optional.empty(), 0)));
+        assertThat(store.outbound(CLIENT_ID)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("restart, session present: a PUBCOMP with 0x92 for a re-sent PUBREL completes the message, which the "
+            + "broker completed before the crash (5.0 section 4.3.3)")
+    void unknownIdAnsweringAResentPubRelCompletesTheMessage() {
+        store.storeOutbound(CLIENT_ID, new StoredPublish(3, State.AWAITING_PUBCOMP, message("c", EXACTLY_ONCE)))
+                .block(WAIT);
+        connect(MqttVersion.MQTT_5_0, false, true);
+        broker.awaitReceived(isPubRel(3));
+
+        broker.send(new AckPacket(MqttPacketType.PUBCOMP, 3, PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code(),
+                null, List.of()));
+        broker.barrier();
+
+        assertThat(finishedRestored()).singleElement().isEqualTo(new MqttClientEvent.RestoredPublishFinished(
+                message("c", EXACTLY_ONCE), Optional.empty(), 0));
         assertThat(store.outbound(CLIENT_ID)).isEmpty();
     }
 

@@ -97,7 +97,8 @@ class WriteAheadQueueTest {
                                 .isEqualTo("storeInbound")),
                 failure -> assertThat(failure).isInstanceOf(MqttBufferFullException.class));
         assertThat(events).map(MqttClientEvent.SessionStoreFailed.class::cast)
-                .extracting(MqttClientEvent.SessionStoreFailed::operation, MqttClientEvent.SessionStoreFailed::totalFailures)
+                .extracting(MqttClientEvent.SessionStoreFailed::operation,
+                        MqttClientEvent.SessionStoreFailed::totalFailures)
                 .containsExactly(tuple("storeInbound", 1L),
                         tuple("storeOutbound", 2L));
         assertThat(journal.failures()).isEqualTo(2);
