@@ -1,0 +1,51 @@
+package io.mqttreactive.benchmarks.harness;
+
+import java.time.Duration;
+
+/** How long and how often each scenario runs; {@code SMOKE} only proves every contestant completes a round. */
+public enum Mode {
+    SMOKE(Duration.ofMillis(100), Duration.ofMillis(300), 0, 1, 2, 50),
+    QUICK(Duration.ofMillis(300), Duration.ofMillis(500), 1, 5, 2, 1_000),
+    FULL(Duration.ofSeconds(3), Duration.ofSeconds(4), 1, 5, 4, 10_000);
+
+    private final Duration throughputDuration;
+    private final Duration latencyDuration;
+    private final int warmups;
+    private final int rounds;
+    private final int subscribePublishers;
+    private final int connections;
+
+    Mode(Duration throughputDuration, Duration latencyDuration, int warmups, int rounds, int subscribePublishers,
+            int connections) {
+        this.throughputDuration = throughputDuration;
+        this.latencyDuration = latencyDuration;
+        this.warmups = warmups;
+        this.rounds = rounds;
+        this.subscribePublishers = subscribePublishers;
+        this.connections = connections;
+    }
+
+    public Duration throughputDuration() {
+        return throughputDuration;
+    }
+
+    public Duration latencyDuration() {
+        return latencyDuration;
+    }
+
+    public int warmups() {
+        return warmups;
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    public int subscribePublishers() {
+        return subscribePublishers;
+    }
+
+    public int connections() {
+        return connections;
+    }
+}
