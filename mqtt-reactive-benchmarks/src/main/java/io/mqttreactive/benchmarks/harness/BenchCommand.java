@@ -62,6 +62,12 @@ public final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             RoundContext context = new RoundContext(broker.host(), broker.port(), Mosquitto.INFLIGHT_WINDOW, mode);
             int measured = rounds != null ? rounds : mode.rounds();
+            if (!mode.jitWarmupDuration().isZero()) {
+                System.out.println("JIT warm-up");
+                new InterleavedRunner(contestants, context, results, 1, 0).runAll(List.of(
+                        new PublishThroughput(0, 64, Mode::jitWarmupDuration),
+                        new PublishThroughput(1, 64, Mode::jitWarmupDuration)));
+            }
             passed = new InterleavedRunner(contestants, context, results, mode.warmups(), measured)
                     .runAll(scenarios(mode));
             if (!noConnections && selected("many connections")) {

@@ -32,6 +32,7 @@ final class InterleavedRunner {
         for (int s = 0; s < scenarios.size(); s++) {
             Scenario scenario = scenarios.get(s);
             System.out.printf("[%d/%d] %s%n", s + 1, scenarios.size(), scenario.name());
+            long start = System.nanoTime();
             for (int round = 1; round <= warmups + rounds; round++) {
                 boolean warmup = round <= warmups;
                 for (Contestant contestant : contestants) {
@@ -39,12 +40,14 @@ final class InterleavedRunner {
                             warmup ? "warm-up" : "round " + (round - warmups) + "/" + rounds);
                 }
             }
+            System.out.printf("  %s took %.0f s%n", scenario.name(), (System.nanoTime() - start) / 1e9);
         }
         return passed;
     }
 
     private boolean runRound(Scenario scenario, Contestant contestant, boolean warmup, String label) {
-        StringBuilder line = new StringBuilder(String.format("  %-8s %-14s", label, contestant.name()));
+        StringBuilder line = new StringBuilder(String.format("  %-9s %-14s", label, contestant.name()));
+        long start = System.nanoTime();
         try {
             Map<Metric, Double> values = scenario.run(contestant, context);
             values.forEach((metric, value) -> {
@@ -54,7 +57,7 @@ final class InterleavedRunner {
                     results.add(metric, contestant.name(), value);
                 }
             });
-            System.out.println(line);
+            System.out.println(line.append(String.format("  (%.1f s)", (System.nanoTime() - start) / 1e9)));
             return true;
         } catch (Exception e) {
             System.out.println(line.append("  FAILED: ").append(e));

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 /** How long and how often each scenario runs; {@code SMOKE} only proves every contestant completes a round. */
 public enum Mode {
-    SMOKE(Duration.ofMillis(100), Duration.ofMillis(300), 0, 1, 2, 50),
-    QUICK(Duration.ofMillis(300), Duration.ofMillis(500), 1, 5, 2, 1_000),
-    FULL(Duration.ofSeconds(3), Duration.ofSeconds(4), 1, 5, 4, 10_000);
+    SMOKE(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(300), 0, 1, 2, 50),
+    QUICK(Duration.ofMillis(1500), Duration.ofMillis(250), Duration.ofMillis(400), 1, 5, 2, 1_000),
+    FULL(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(4), 1, 5, 4, 10_000);
+
+    private final Duration jitWarmupDuration;
 
     private final Duration throughputDuration;
     private final Duration latencyDuration;
@@ -15,14 +17,20 @@ public enum Mode {
     private final int subscribePublishers;
     private final int connections;
 
-    Mode(Duration throughputDuration, Duration latencyDuration, int warmups, int rounds, int subscribePublishers,
+    Mode(Duration jitWarmupDuration, Duration throughputDuration, Duration latencyDuration, int warmups, int rounds, int subscribePublishers,
             int connections) {
+        this.jitWarmupDuration = jitWarmupDuration;
         this.throughputDuration = throughputDuration;
         this.latencyDuration = latencyDuration;
         this.warmups = warmups;
         this.rounds = rounds;
         this.subscribePublishers = subscribePublishers;
         this.connections = connections;
+    }
+
+    /** How long each contestant publishes at QoS 0 and at QoS 1 before any scenario, so the JIT has compiled it. */
+    public Duration jitWarmupDuration() {
+        return jitWarmupDuration;
     }
 
     public Duration throughputDuration() {
