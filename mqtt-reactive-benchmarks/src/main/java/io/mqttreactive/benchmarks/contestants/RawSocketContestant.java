@@ -19,11 +19,11 @@ public final class RawSocketContestant implements Contestant {
     }
 
     @Override
-    public BenchPublisher publisher(String host, int port, String clientId, int window) throws IOException {
+    public RawPublisher publisher(String host, int port, String clientId, int window) throws IOException {
         Semaphore slots = new Semaphore(window);
         RawConnection connection = new RawConnection(host, port, clientId, window, payload -> {
         }, packetId -> slots.release());
-        return new Publisher(connection, slots, window);
+        return new RawPublisher(connection, slots, window);
     }
 
     @Override
@@ -35,14 +35,15 @@ public final class RawSocketContestant implements Contestant {
         return connection::close;
     }
 
-    private static final class Publisher implements BenchPublisher {
+    /** A raw-socket publisher; besides the benchmark contract it can send a fixed number of messages. */
+    public static final class RawPublisher implements BenchPublisher {
 
         private final RawConnection connection;
         private final Semaphore slots;
         private final int window;
         private int nextPacketId;
 
-        Publisher(RawConnection connection, Semaphore slots, int window) {
+        RawPublisher(RawConnection connection, Semaphore slots, int window) {
             this.connection = connection;
             this.slots = slots;
             this.window = window;
@@ -50,19 +51,27 @@ public final class RawSocketContestant implements Contestant {
 
         @Override
         public long publishFor(String topic, byte[] payload, int qos, Duration duration) throws Exception {
+            return publish(topic, payload, qos, System.nanoTime() + duration.toNanos(), Long.MAX_VALUE);
+        }
+
+        /** Publishes {@code count} messages as fast as the window allows, then a fence as {@link #publishFor}. */
+        public long publishCount(String topic, byte[] payload, int qos, long count) throws Exception {
+            return publish(topic, payload, qos, Long.MAX_VALUE, count);
+        }
+
+        private long publish(String topic, byte[] payload, int qos, long deadline, long count) throws Exception {
             byte[] frame = RawFrames.publish(topic, payload, qos);
             int idOffset = RawFrames.packetIdOffset(frame, topic);
             byte[] batch = new byte[frame.length * FRAMES_PER_WRITE];
             for (int i = 0; i < FRAMES_PER_WRITE; i++) {
                 System.arraycopy(frame, 0, batch, i * frame.length, frame.length);
             }
-            long deadline = System.nanoTime() + duration.toNanos();
             long published = 0;
-            while (System.nanoTime() < deadline) {
-                int frames = FRAMES_PER_WRITE;
+            while (published < count && System.nanoTime() < deadline) {
+                int frames = (int) Math.min(FRAMES_PER_WRITE, count - published);
                 if (qos > 0) {
                     slots.acquire();
-                    int more = Math.min(FRAMES_PER_WRITE - 1, slots.availablePermits());
+                    int more = Math.min(frames - 1, slots.availablePermits());
                     frames = more > 0 && slots.tryAcquire(more) ? 1 + more : 1;
                     for (int i = 0; i < frames; i++) {
                         patchPacketId(batch, i * frame.length + idOffset);

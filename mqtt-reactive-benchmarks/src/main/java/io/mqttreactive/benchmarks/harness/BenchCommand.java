@@ -85,7 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private List<Scenario> scenarios(Mode mode) {
         List<Scenario> all = new ArrayList<>();
-        for (int size : new int[] {64, 4096}) {
+        int[] sizes = mode == Mode.SMOKE ? new int[] {64} : new int[] {64, 4096};
+        for (int size : sizes) {
             for (int qos = 0; qos <= 2; qos++) {
                 all.add(new PublishThroughput(qos, size));
             }

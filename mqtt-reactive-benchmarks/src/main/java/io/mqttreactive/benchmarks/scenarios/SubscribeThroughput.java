@@ -1,6 +1,5 @@
 package io.mqttreactive.benchmarks.scenarios;
 
-import io.mqttreactive.benchmarks.contestants.BenchPublisher;
 import io.mqttreactive.benchmarks.contestants.BenchSubscriber;
 import io.mqttreactive.benchmarks.contestants.Contestant;
 import io.mqttreactive.benchmarks.contestants.RawSocketContestant;
@@ -15,13 +14,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scenario 2: the contestant's one subscriber receives from N raw-socket publishers (the same for every
- * contestant); the rate counts from the first publish to the last message received.
+ * Scenario 2: the contestant's one subscriber receives a fixed number of messages from N raw-socket publishers
+ * (the same for every contestant); the rate counts from the first publish to the last message received.
  */
 public final class SubscribeThroughput implements Scenario {
 
     private static final int PAYLOAD_SIZE = 64;
-    private static final long QUIET_NANOS = 2_000_000_000L;
+    private static final long QUIET_NANOS = 1_000_000_000L;
 
     private final int qos;
     private final int publishers;
@@ -46,7 +45,7 @@ public final class SubscribeThroughput implements Scenario {
         AtomicLong received = new AtomicLong();
         AtomicLong lastReceived = new AtomicLong();
         RawSocketContestant raw = new RawSocketContestant();
-        List<BenchPublisher> senders = new ArrayList<>();
+        List<RawSocketContestant.RawPublisher> senders = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(publishers);
         try (BenchSubscriber subscriber = contestant.subscriber(context.host(), context.port(), context.unique("sub"),
                 topic, qos, context.window(), payload -> {
@@ -58,9 +57,9 @@ public final class SubscribeThroughput implements Scenario {
             }
             long start = System.nanoTime();
             List<Future<Long>> sends = new ArrayList<>();
-            for (BenchPublisher sender : senders) {
-                sends.add(threads.submit(() -> sender.publishFor(topic, new byte[PAYLOAD_SIZE], qos,
-                        context.mode().throughputDuration())));
+            for (RawSocketContestant.RawPublisher sender : senders) {
+                sends.add(threads.submit(() -> sender.publishCount(topic, new byte[PAYLOAD_SIZE], qos,
+                        context.mode().feedMessages() / publishers)));
             }
             long sent = publishers;
             for (Future<Long> send : sends) {
@@ -73,7 +72,7 @@ public final class SubscribeThroughput implements Scenario {
             return result;
         } finally {
             threads.shutdownNow();
-            for (BenchPublisher sender : senders) {
+            for (RawSocketContestant.RawPublisher sender : senders) {
                 sender.close();
             }
         }
