@@ -6,8 +6,11 @@ import io.mqttreactive.MqttQos;
 import io.mqttreactive.benchmarks.contestants.MqttReactiveContestant;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.message.MqttMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,9 @@ public final class ManyConnections implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "1000")
     int clients;
 
+    @Option(names = "--class-histogram", description = "Print the 30 largest classes on the heap once connected.")
+    boolean classHistogram;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ManyConnections()).execute(args));
     }
@@ -55,6 +61,9 @@ public final class ManyConnections implements Callable<Integer> {
         double connectSeconds = (System.nanoTime() - start) / 1e9;
         result("time to connect and subscribe all", "s", connectSeconds);
         long heapAfter = usedHeapAfterGc();
+        if (classHistogram) {
+            printClassHistogram();
+        }
         result("heap per idle connection", "KiB", (heapAfter - heapBefore) / 1024.0 / clients);
         result("threads with the clients", "threads",
                 ManagementFactory.getThreadMXBean().getThreadCount());
@@ -113,6 +122,16 @@ public final class ManyConnections implements Callable<Integer> {
             Thread.sleep(100);
         }
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static void printClassHistogram() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process histogram = new ProcessBuilder(jcmd, String.valueOf(ProcessHandle.current().pid()),
+                "GC.class_histogram").redirectErrorStream(true).start();
+        try (BufferedReader lines = histogram.inputReader()) {
+            lines.lines().limit(33).forEach(System.err::println);
+        }
+        histogram.waitFor();
     }
 
     private static void result(String metric, String unit, double value) {

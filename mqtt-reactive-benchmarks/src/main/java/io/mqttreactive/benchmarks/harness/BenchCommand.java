@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +40,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mosquitto", defaultValue = "/usr/sbin/mosquitto", description = "The broker executable.")
     String mosquitto;
 
-    @Option(names = "--only", split = ",", description = "Scenario name prefixes to run, e.g. 'publish QoS 1'.")
+    @Option(names = "--only", description = "A scenario name prefix to run, e.g. 'publish QoS 1'; repeatable.")
     List<String> only = List.of();
+
+    @Option(names = "--contestants", split = ",", description = "Contestants to run (default: all), e.g. HiveMQ.")
+    List<String> contestantNames = List.of();
 
     @Option(names = "--no-connections", description = "Skip the many-connections scenario.")
     boolean noConnections;
@@ -52,9 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Mode mode = smoke ? Mode.SMOKE : quick ? Mode.QUICK : Mode.FULL;
-        List<Contestant> contestants = List.of(new MqttReactiveContestant(), new HiveMqContestant(),
-                new PahoV3Contestant(), new PahoV5Contestant(), new RawSocketContestant());
-        Results results = new Results(contestants.get(0).name());
+        List<Contestant> contestants = Stream.of(new MqttReactiveContestant(), new HiveMqContestant(),
+                        new PahoV3Contestant(), new PahoV5Contestant(), new RawSocketContestant())
+                .filter(contestant -> contestantNames.isEmpty() || contestantNames.contains(contestant.name()))
+                .toList();
+        Results results = new Results(new MqttReactiveContestant().name());
         long start = System.nanoTime();
         boolean passed;
         try (Mosquitto broker = Mosquitto.start(mosquitto)) {
@@ -72,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .runAll(scenarios(mode));
             if (!noConnections && selected("many connections")) {
                 System.out.printf("[many connections] %d clients in a fresh JVM%n", mode.connections());
-                passed &= ConnectionsRun.run(broker, mode.connections(), results, contestants.get(0).name());
+                passed &= ConnectionsRun.run(broker, mode.connections(), results, new MqttReactiveContestant().name());
             }
         }
         results.write(output);
