@@ -60,6 +60,7 @@ final class InterleavedRunner {
             System.out.println(line.append(String.format("  (%.1f s)", (System.nanoTime() - start) / 1e9)));
             return true;
         } catch (Exception e) {
+            results.failed(scenario.name(), contestant.name());
             System.out.println(line.append("  FAILED: ").append(e));
             e.printStackTrace(System.out);
             return false;

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** How long and how often each scenario runs; {@code SMOKE} only proves every contestant completes a round. */
 public enum Mode {
     SMOKE(Duration.ZERO, Duration.ofMillis(100), 2_000, Duration.ofMillis(200), 0, 1, 2, 50),
-    QUICK(Duration.ofMillis(1500), Duration.ofMillis(200), 20_000, Duration.ofMillis(300), 0, 5, 2,
+    QUICK(Duration.ofSeconds(1), Duration.ofMillis(200), 20_000, Duration.ofMillis(300), 0, 5, 2,
             1_000),
     FULL(Duration.ofSeconds(5), Duration.ofSeconds(3), 300_000, Duration.ofSeconds(4), 1, 5, 4,
             10_000);

@@ -21,6 +21,7 @@ public final class Results {
     private final String reference;
     private final Map<Metric, Map<String, List<Double>>> values = new LinkedHashMap<>();
     private final Set<String> contestants = new LinkedHashSet<>();
+    private final Map<String, Integer> failedRounds = new LinkedHashMap<>();
 
     public Results(String reference) {
         this.reference = reference;
@@ -32,6 +33,10 @@ public final class Results {
         values.computeIfAbsent(metric, key -> new LinkedHashMap<>())
                 .computeIfAbsent(contestant, key -> new ArrayList<>())
                 .add(value);
+    }
+
+    public synchronized void failed(String scenario, String contestant) {
+        failedRounds.merge(contestant + " in " + scenario, 1, Integer::sum);
     }
 
     public synchronized String markdown() {
@@ -53,6 +58,12 @@ public final class Results {
             }
             table.append('\n');
         });
+        if (!failedRounds.isEmpty()) {
+            table.append("\nFailed rounds (left out of the table): ");
+            failedRounds.forEach((where, count) -> table.append(where).append(" ×").append(count).append("; "));
+            table.setLength(table.length() - 2);
+            table.append('\n');
+        }
         return table.toString();
     }
 
