@@ -1,6 +1,7 @@
 package io.mqttreactive.benchmarks.contestants;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5RxClient;
@@ -22,6 +23,13 @@ public final class HiveMqContestant implements Contestant {
                 .identifier(clientId)
                 .serverHost(host)
                 .serverPort(port)
+                .addDisconnectedListener(context -> {
+                    if (context.getSource() != MqttDisconnectSource.USER) {
+                        System.out.println("  HiveMQ client " + clientId + " disconnected by the "
+                                + context.getSource().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                + context.getCause());
+                    }
+                })
                 .buildRx();
         client.connectWith()
                 .keepAlive(60)

@@ -7,7 +7,7 @@ public enum Mode {
     SMOKE(Duration.ZERO, Duration.ofMillis(100), 2_000, Duration.ofMillis(200), 0, 1, 2, 50),
     QUICK(Duration.ofSeconds(1), Duration.ofMillis(200), 20_000, Duration.ofMillis(300), 0, 5, 2,
             1_000),
-    FULL(Duration.ofSeconds(5), Duration.ofSeconds(3), 300_000, Duration.ofSeconds(4), 1, 5, 4,
+    FULL(Duration.ofSeconds(5), Duration.ofSeconds(3), 150_000, Duration.ofSeconds(4), 1, 5, 4,
             10_000);
 
     private final Duration jitWarmupDuration;
