@@ -1,6 +1,5 @@
 package io.mqttreactive.benchmarks.contestants;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -41,24 +40,8 @@ public final class PahoV5Contestant implements Contestant {
     @Override
     public BenchPublisher publisher(String host, int port, String clientId, int window) throws Exception {
         MqttAsyncClient client = connect(host, port, clientId, window, null);
-        WindowedPublishing windowed = new WindowedPublishing((topic, payload, qos, done) ->
-                client.publish(topic, payload, qos, false, null, listener(done)), window);
-        return new BenchPublisher() {
-            @Override
-            public long publishFor(String topic, byte[] payload, int qos, Duration duration) throws Exception {
-                return windowed.publishFor(topic, payload, qos, duration);
-            }
-
-            @Override
-            public void publishAsync(String topic, byte[] payload, int qos) {
-                windowed.publishAsync(topic, payload, qos);
-            }
-
-            @Override
-            public void close() throws Exception {
-                disconnect(client);
-            }
-        };
+        return new WindowedPublishing((topic, payload, qos, done) ->
+                client.publish(topic, payload, qos, false, null, listener(done)), () -> disconnect(client), window);
     }
 
     @Override

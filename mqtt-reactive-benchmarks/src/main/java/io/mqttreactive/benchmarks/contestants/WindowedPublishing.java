@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drives a callback-style asynchronous publish API with at most {@code window} messages outstanding. The
- * benchmark thread waits for a free slot; the library's threads only complete the callbacks.
+ * A {@link BenchPublisher} over a callback-style asynchronous publish API, with at most {@code window} messages
+ * outstanding. The benchmark thread waits for a free slot; the library's threads only complete the callbacks.
  */
-final class WindowedPublishing {
+final class WindowedPublishing implements BenchPublisher {
 
     /** Starts one publish and completes {@code done} when the library reports its outcome. */
     @FunctionalInterface
@@ -18,21 +18,35 @@ final class WindowedPublishing {
         void publish(String topic, byte[] payload, int qos, CompletableFuture<Void> done) throws Exception;
     }
 
+    /** Disconnects the client. */
+    @FunctionalInterface
+    interface Disconnect {
+        void disconnect() throws Exception;
+    }
+
     private final AsyncPublish client;
+    private final Disconnect disconnect;
     private final int window;
     private final Semaphore pacedSlots;
 
-    WindowedPublishing(AsyncPublish client, int window) {
+    WindowedPublishing(AsyncPublish client, Disconnect disconnect, int window) {
         this.client = client;
+        this.disconnect = disconnect;
         this.window = window;
         this.pacedSlots = new Semaphore(window);
+    }
+
+    @Override
+    public void close() throws Exception {
+        disconnect.disconnect();
     }
 
     /**
      * Publishes one message once a slot is free. Waiting here delays the paced sender, which the latency
      * scenario counts, since each message carries the time it was meant to leave.
      */
-    void publishAsync(String topic, byte[] payload, int qos) {
+    @Override
+    public void publishAsync(String topic, byte[] payload, int qos) {
         try {
             pacedSlots.acquire();
             CompletableFuture<Void> done = new CompletableFuture<>();
@@ -46,7 +60,8 @@ final class WindowedPublishing {
         }
     }
 
-    long publishFor(String topic, byte[] payload, int qos, Duration duration) throws Exception {
+    @Override
+    public long publishFor(String topic, byte[] payload, int qos, Duration duration) throws Exception {
         Semaphore slots = new Semaphore(window);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + duration.toNanos();
