@@ -4,12 +4,19 @@ package io.mqttreactive.netty.internal.session;
  * Hands out packet identifiers 1 to 65,535 that are not in use ([MQTT-2.3.1-2] 3.1.1, [MQTT-2.2.1-3] 5.0) and
  * takes them back only when the flow that used them is complete ([MQTT-2.3.1-3] 3.1.1). Ids are handed out
  * round-robin, so a freed id is not reused at once. Confined to one event loop: not thread-safe.
+ *
+ * <p>The in-use bits live in pages of 1,024 ids, created when an id of theirs is taken and dropped when their last
+ * id is freed, so an idle client holds a few hundred bytes instead of a whole 8 KiB bitmap.
  */
 public final class PacketIdAllocator {
 
     public static final int MAX_ID = 65_535;
 
-    private final long[] inUse = new long[(MAX_ID + 1) / 64];
+    private static final int PAGE_SHIFT = 10;
+    private static final int WORDS_PER_PAGE = (1 << PAGE_SHIFT) / Long.SIZE;
+
+    private final long[][] pages = new long[(MAX_ID >>> PAGE_SHIFT) + 1][];
+    private final int[] pageCounts = new int[pages.length];
     private int count;
     private int next = 1;
 
@@ -47,13 +54,18 @@ public final class PacketIdAllocator {
         if (!isUsed(id)) {
             return false;
         }
-        inUse[id >>> 6] &= ~(1L << id);
+        int page = id >>> PAGE_SHIFT;
+        pages[page][word(id)] &= ~(1L << id);
+        if (--pageCounts[page] == 0) {
+            pages[page] = null;
+        }
         count--;
         return true;
     }
 
     public boolean isUsed(int id) {
-        return (inUse[id >>> 6] & 1L << id) != 0;
+        long[] page = pages[id >>> PAGE_SHIFT];
+        return page != null && (page[word(id)] & 1L << id) != 0;
     }
 
     /** Returns how many ids are in use. */
@@ -62,8 +74,17 @@ public final class PacketIdAllocator {
     }
 
     private void mark(int id) {
-        inUse[id >>> 6] |= 1L << id;
+        int page = id >>> PAGE_SHIFT;
+        if (pages[page] == null) {
+            pages[page] = new long[WORDS_PER_PAGE];
+        }
+        pages[page][word(id)] |= 1L << id;
+        pageCounts[page]++;
         count++;
+    }
+
+    private static int word(int id) {
+        return (id >>> 6) & (WORDS_PER_PAGE - 1);
     }
 
     private void advance() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,53 @@ class PacketIdAllocatorTest {
     void rejectsIdsOutsideTheRange() {
         assertThatIllegalArgumentException().isThrownBy(() -> allocator.claim(0));
         assertThatIllegalArgumentException().isThrownBy(() -> allocator.release(65_536));
+    }
+
+    @Test
+    void agreesWithABitSetThroughRandomTakesAndReleasesAcrossPages() {
+        BitSet model = new BitSet();
+        Random random = new Random(42);
+        for (int step = 0; step < 300_000; step++) {
+            int id = 1 + random.nextInt(PacketIdAllocator.MAX_ID);
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    int allocated = allocator.allocate();
+                    assertThat(model.get(allocated)).as("id %d handed out twice", allocated).isFalse();
+                    model.set(allocated);
+                }
+                case 1 -> {
+                    assertThat(allocator.claim(id)).isEqualTo(!model.get(id));
+                    model.set(id);
+                }
+                default -> {
+                    assertThat(allocator.release(id)).isEqualTo(model.get(id));
+                    model.clear(id);
+                }
+            }
+        }
+        assertThat(allocator.inUseCount()).isEqualTo(model.cardinality());
+        for (int id = 1; id <= PacketIdAllocator.MAX_ID; id++) {
+            assertThat(allocator.isUsed(id)).as("id %d", id).isEqualTo(model.get(id));
+        }
+        model.stream().forEach(id -> assertThat(allocator.release(id)).isTrue());
+        assertThat(allocator.inUseCount()).isZero();
+        assertThat(allocator.isUsed(1)).isFalse();
+        assertThat(allocator.claim(1)).isTrue();
+        assertThat(allocator.isUsed(1)).isTrue();
+    }
+
+    @Test
+    void idsOfAFreedPageAreFreeWhenItIsTakenAgain() {
+        for (int i = 0; i < 3_000; i++) {
+            allocator.allocate();
+        }
+        for (int id = 1; id <= 3_000; id++) {
+            allocator.release(id);
+        }
+        assertThat(allocator.inUseCount()).isZero();
+        assertThat(allocator.claim(1_500)).isTrue();
+        assertThat(allocator.isUsed(1_499)).isFalse();
+        assertThat(allocator.isUsed(1_500)).isTrue();
+        assertThat(allocator.allocate()).isEqualTo(3_001);
     }
 }
