@@ -16,7 +16,6 @@ import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.SessionOptions;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,21 +60,21 @@ class FaultInjectionIT {
     @ParameterizedTest(name = "QoS 1, {0} link cut")
     @EnumSource(Side.class)
     void qos1MessagesArriveAtLeastOnceInOrder(Side side) {
-        Delivery delivery = run(side, MqttQos.AT_LEAST_ONCE);
+        DeliveryLog delivery = run(side, MqttQos.AT_LEAST_ONCE);
         assertThat(delivery.missing()).as("messages never received").isEmpty();
-        assertThat(delivery.outOfOrderFirstDeliveries).as("first deliveries out of publishing order").isZero();
+        assertThat(delivery.outOfOrderFirstDeliveries()).as("first deliveries out of publishing order").isZero();
     }
 
     @ParameterizedTest(name = "QoS 2, {0} link cut")
     @EnumSource(Side.class)
     void qos2MessagesArriveExactlyOnceInOrder(Side side) {
-        Delivery delivery = run(side, MqttQos.EXACTLY_ONCE);
+        DeliveryLog delivery = run(side, MqttQos.EXACTLY_ONCE);
         assertThat(delivery.missing()).as("messages never received").isEmpty();
-        assertThat(delivery.duplicates).as("messages received twice").isZero();
-        assertThat(delivery.outOfOrderFirstDeliveries).as("first deliveries out of publishing order").isZero();
+        assertThat(delivery.duplicates()).as("messages received twice").isZero();
+        assertThat(delivery.outOfOrderFirstDeliveries()).as("first deliveries out of publishing order").isZero();
     }
 
-    private Delivery run(Side side, MqttQos qos) {
+    private DeliveryLog run(Side side, MqttQos qos) {
         int port = broker.port(MqttTestBroker.Listener.TCP);
         String id = side + "-" + qos.code();
         try (TcpProxy proxy = TcpProxy.start(port)) {
@@ -84,7 +83,7 @@ class FaultInjectionIT {
             MqttClient subscriber = MqttClients.create(options("fault-sub-" + id,
                     side == Side.SUBSCRIBER ? proxy.port() : port));
             String topic = "fault/" + id;
-            Delivery delivery = new Delivery();
+            DeliveryLog delivery = new DeliveryLog(MESSAGES);
             subscriber.connect().block(Duration.ofSeconds(10));
             publisher.connect().block(Duration.ofSeconds(10));
             Mono<Void> received = subscriber.subscribe(topic, qos)
@@ -128,41 +127,5 @@ class FaultInjectionIT {
         return base.mutate()
                 .reconnect(base.reconnect().withDelay(ReconnectDelay.constant(Duration.ofMillis(20))))
                 .build();
-    }
-
-    /** What the subscriber saw, recorded on the client's event loop. */
-    private static final class Delivery {
-        private final boolean[] seen = new boolean[MESSAGES];
-        private int distinct;
-        private int duplicates;
-        private int outOfOrderFirstDeliveries;
-        private int highestFirstDelivery = -1;
-
-        synchronized void record(int sequence) {
-            if (seen[sequence]) {
-                duplicates++;
-                return;
-            }
-            seen[sequence] = true;
-            distinct++;
-            if (sequence < highestFirstDelivery) {
-                outOfOrderFirstDeliveries++;
-            }
-            highestFirstDelivery = Math.max(highestFirstDelivery, sequence);
-        }
-
-        synchronized int distinct() {
-            return distinct;
-        }
-
-        synchronized List<Integer> missing() {
-            List<Integer> missing = new ArrayList<>();
-            for (int i = 0; i < MESSAGES && missing.size() < 20; i++) {
-                if (!seen[i]) {
-                    missing.add(i);
-                }
-            }
-            return missing;
-        }
     }
 }

@@ -28,6 +28,7 @@ final class ProxyLink {
     private final Consumer<ProxyLink> onClose;
     private boolean connected;
     private boolean stalled;
+    private boolean stalledForGood;
     private boolean closed;
 
     ProxyLink(Selector selector, SocketChannel clientChannel, SocketChannel upstreamChannel, LongSupplier delayNanos,
@@ -47,9 +48,14 @@ final class ProxyLink {
         connected = upstream.channel.finishConnect();
     }
 
+    /** Stops relaying on this link for the rest of its life, both ways, leaving both sockets open. */
+    void stallForGood() {
+        stalledForGood = true;
+    }
+
     /** @return the {@link System#nanoTime()} at which the next chunk becomes due, or {@link Long#MAX_VALUE} */
     long nextDue() {
-        return Math.min(client.nextDue(), upstream.nextDue());
+        return stalledForGood ? Long.MAX_VALUE : Math.min(client.nextDue(), upstream.nextDue());
     }
 
     /**
@@ -62,7 +68,7 @@ final class ProxyLink {
         if (closed) {
             return;
         }
-        this.stalled = stall;
+        this.stalled = stall || stalledForGood;
         try {
             if (connected && !stalled) {
                 client.flush(now);

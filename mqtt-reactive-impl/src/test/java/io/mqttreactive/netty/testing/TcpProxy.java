@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A loopback TCP proxy for fault tests: a client connects to {@link #port()} and every byte is relayed to
  * the target and back, until the test {@linkplain #cut() cuts}, {@linkplain #reset() resets},
- * {@linkplain #stall() stalls} or {@linkplain #slow(Duration) slows} the link.
+ * {@linkplain #stall() stalls} or {@linkplain #slow(Duration) slows} the link, or leaves the open connections
+ * {@linkplain #stallOpenLinks() half-open}.
  *
  * <p>One thread (plain {@code java.nio}, independent of the Netty under test) serves all connections.
  * Every control method takes effect on that thread before it returns (bounded by {@link #COMMAND_TIMEOUT}),
@@ -119,6 +120,16 @@ public final class TcpProxy implements AutoCloseable {
      */
     public void stall() {
         execute(() -> stalled = true);
+    }
+
+    /**
+     * Makes the connections open now half-open for good: they stay open but relay nothing either way, so peers
+     * see neither data nor a close until {@link #cut()}, {@link #reset()} or {@link #close()}. Connections made
+     * afterwards relay normally, as when a network path fails and traffic moves to another. {@link #resume()}
+     * does not end this.
+     */
+    public void stallOpenLinks() {
+        execute(() -> links.forEach(ProxyLink::stallForGood));
     }
 
     /** Ends a {@link #stall()}: what was held back is relayed, in order. */

@@ -116,6 +116,22 @@ class TcpProxyIT {
     }
 
     @Test
+    void stallOpenLinksLeavesThemHalfOpenWhileNewConnectionsRelay() throws IOException {
+        try (Socket stalled = connected("half-open")) {
+            proxy.stallOpenLinks();
+            stalled.getOutputStream().write(PINGREQ);
+            stalled.setSoTimeout(QUIET_MILLIS);
+            assertThatThrownBy(() -> stalled.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+
+            try (Socket fresh = connected("after-stall")) {
+                assertThat(ping(fresh)).containsExactly(PINGRESP);
+            }
+            proxy.resume();
+            assertThatThrownBy(() -> stalled.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void stallAlsoHoldsANewConnectionsConnect() throws IOException {
         proxy.stall();
         try (Socket socket = TestSockets.plain(proxy.port())) {

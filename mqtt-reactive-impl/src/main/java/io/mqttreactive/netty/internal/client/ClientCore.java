@@ -285,6 +285,8 @@ final class ClientCore {
         if (channel == handshaking) {
             if (packet instanceof ConnAckPacket connAck) {
                 onConnAck(channel, connAck);
+            } else if (packet instanceof DisconnectPacket disconnect) {
+                onServerDisconnect(channel, disconnect);
             } else {
                 channel.close(new MqttProtocolException("expected CONNACK, received " + packet.type()));
             }
@@ -335,7 +337,7 @@ final class ClientCore {
         if (channel == handshaking) {
             handshaking = null;
             abandonedConnectNanos = System.nanoTime();
-            failConnectWaiters(cause instanceof MqttException mqtt ? mqtt
+            failConnectWaiters(cause instanceof MqttException mqtt ? ConnectHandshake.failureBeforeConnAck(mqtt)
                     : new MqttConnectionClosedException("the connection closed before CONNACK", cause));
         } else if (channel == connected) {
             connectionLost(cause);

@@ -14,7 +14,7 @@ import reactor.core.publisher.MonoSink;
 import reactor.util.context.Context;
 
 /**
- * The publishes made while the client is not connected (DESIGN section 4, offline queue): a bounded first-in,
+ * The offline queue: the publishes made while the client is not connected, in a bounded first-in,
  * first-out queue. When it is full, the new publish fails with {@link MqttBufferFullException}, or the oldest is
  * dropped, failed, counted and told as an {@link MqttClientEvent.OfflinePublishDropped} event, as
  * {@link OfflineQueueOverflow} says. On connection the queued publishes go, in order, to the outgoing flow; a

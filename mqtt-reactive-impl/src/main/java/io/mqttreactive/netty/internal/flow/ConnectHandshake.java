@@ -3,10 +3,13 @@ package io.mqttreactive.netty.internal.flow;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.MqttQos;
 import io.mqttreactive.exception.MqttConnectException;
+import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttServerUnavailableException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
+import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.netty.internal.client.PacketMapper;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.codec.MqttEncodeException;
@@ -75,6 +78,21 @@ public final class ConnectHandshake {
     private static long maximumPacketSizeToAnnounce(MqttClientOptions options) {
         int maximum = options.flowControl().maximumPacketSize();
         return maximum >= ConnectResult.UNLIMITED_PACKET_SIZE ? ConnectPacket.NO_MAXIMUM_PACKET_SIZE : maximum;
+    }
+
+    /**
+     * Maps what ended a connection before its CONNACK. A server DISCONNECT with Session taken over (0x8E) there
+     * comes from a race between connections of one client identifier, most often the client's own attempt that
+     * a cut link abandoned while the broker was still processing its CONNECT: it is a transient
+     * {@link MqttConnectionClosedException}, so reconnect tries again. Any other failure stays as it is.
+     */
+    public static MqttException failureBeforeConnAck(MqttException failure) {
+        if (failure instanceof MqttDisconnectedException disconnected
+                && disconnected.disconnectReasonCode() == DisconnectReasonCode.SESSION_TAKEN_OVER) {
+            return new MqttConnectionClosedException("the broker gave the session to another connection before "
+                    + "CONNACK", failure);
+        }
+        return failure;
     }
 
     /** Tells whether a CONNACK accepts the connection. */

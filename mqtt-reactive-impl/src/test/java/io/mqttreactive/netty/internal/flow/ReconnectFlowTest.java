@@ -17,6 +17,7 @@ import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttConnectException;
+import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttServerUnavailableException;
@@ -212,6 +213,41 @@ class ReconnectFlowTest {
     static Stream<DisconnectReasonCode> serverReasonsThatMayPass() {
         return Stream.of(DisconnectReasonCode.SERVER_SHUTTING_DOWN, DisconnectReasonCode.SERVER_BUSY,
                 DisconnectReasonCode.KEEP_ALIVE_TIMEOUT, DisconnectReasonCode.USE_ANOTHER_SERVER);
+    }
+
+    @Test
+    @DisplayName("a DISCONNECT with Session taken over before CONNACK, a race with the client's own abandoned "
+            + "attempt, is retried (5.0 section 3.14.2.1)")
+    void sessionTakenOverBeforeConnAckIsRetried() {
+        connectWithWork(MqttVersion.MQTT_5_0, 10);
+
+        broker.closeConnection();
+        broker.awaitReceived(isConnect());
+        broker.send(Packets.disconnect(DisconnectReasonCode.SESSION_TAKEN_OVER.code()));
+        broker.awaitReceived(isConnect());
+        assertWorkStillWaiting();
+        broker.send(connAck());
+        broker.send(pubAck(broker.awaitReceived(isPublish(AT_LEAST_ONCE)).packetId()));
+
+        assertThat(publish).succeedsWithin(WAIT);
+        assertThat(events).filteredOn(MqttClientEvent.ServerDisconnect.class::isInstance).hasSize(1);
+        assertThat(events).filteredOn(MqttClientEvent.ConnectFailed.class::isInstance).singleElement()
+                .satisfies(failed -> assertThat(((MqttClientEvent.ConnectFailed) failed).cause())
+                        .isInstanceOf(MqttConnectionClosedException.class)
+                        .hasCauseInstanceOf(MqttDisconnectedException.class));
+    }
+
+    @Test
+    @DisplayName("a DISCONNECT whose reason would repeat before CONNACK ends reconnecting (5.0 section 3.14.2.1)")
+    void disconnectThatWouldRepeatBeforeConnAckGivesUp() {
+        connectWithWork(MqttVersion.MQTT_5_0, 10);
+
+        broker.closeConnection();
+        broker.awaitReceived(isConnect());
+        broker.send(Packets.disconnect(DisconnectReasonCode.NOT_AUTHORIZED.code()));
+
+        MqttDisconnectedException refusal = assertGaveUp(1, MqttDisconnectedException.class);
+        assertThat(refusal.disconnectReasonCode()).isEqualTo(DisconnectReasonCode.NOT_AUTHORIZED);
     }
 
     @BothVersions

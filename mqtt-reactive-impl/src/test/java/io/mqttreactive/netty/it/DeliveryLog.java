@@ -1,0 +1,68 @@
+package io.mqttreactive.netty.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a subscriber received of a numbered stream of messages 0 to {@code expected - 1}, in one publisher's
+ * order: which arrived, how many arrived more than once, and how many first deliveries came after a higher
+ * number. Thread-safe.
+ */
+final class DeliveryLog {
+
+    private static final int MISSING_SHOWN = 20;
+
+    private final boolean[] seen;
+    private int distinct;
+    private int duplicates;
+    private int outOfOrderFirstDeliveries;
+    private int highestFirstDelivery = -1;
+
+    DeliveryLog(int expected) {
+        this.seen = new boolean[expected];
+    }
+
+    synchronized void record(int sequence) {
+        if (seen[sequence]) {
+            duplicates++;
+            return;
+        }
+        seen[sequence] = true;
+        distinct++;
+        if (sequence < highestFirstDelivery) {
+            outOfOrderFirstDeliveries++;
+        }
+        highestFirstDelivery = Math.max(highestFirstDelivery, sequence);
+    }
+
+    synchronized int distinct() {
+        return distinct;
+    }
+
+    synchronized boolean isComplete() {
+        return distinct == seen.length;
+    }
+
+    synchronized int duplicates() {
+        return duplicates;
+    }
+
+    synchronized int outOfOrderFirstDeliveries() {
+        return outOfOrderFirstDeliveries;
+    }
+
+    /** The first numbers never received, at most twenty of them. */
+    synchronized List<Integer> missing() {
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < seen.length && missing.size() < MISSING_SHOWN; i++) {
+            if (!seen[i]) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
+    synchronized int missingCount() {
+        return seen.length - distinct;
+    }
+}
