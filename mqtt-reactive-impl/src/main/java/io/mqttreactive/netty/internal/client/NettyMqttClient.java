@@ -14,6 +14,7 @@ import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -22,13 +23,17 @@ import reactor.core.publisher.Mono;
 /**
  * The {@link MqttClient} on reactor-netty. Every method validates its arguments on the caller's thread, then
  * returns a cold publisher whose subscription hops onto the client's event loop, where {@link ClientCore} keeps
- * all protocol state without locks. Signals are emitted on that event loop.
+ * all protocol state without locks. Signals are emitted on that event loop. A publish subscribed on the event loop
+ * itself, as when a stream's next message is requested by the previous one's acknowledgement, runs at once unless
+ * publishes handed over from other threads still wait there, so publishing order is kept without a task per
+ * message.
  */
 public final class NettyMqttClient implements MqttClient {
 
     private final MqttClientOptions options;
     private final EventLoop eventLoop;
     private final ClientCore core;
+    private final AtomicInteger handedOverPublishes = new AtomicInteger();
 
     /**
      * Creates a disconnected client.
@@ -68,7 +73,17 @@ public final class NettyMqttClient implements MqttClient {
             throw new IllegalArgumentException(
                     "a message to publish must not carry subscription identifiers [MQTT-3.3.4-6] (5.0)");
         }
-        return Mono.create(sink -> eventLoop.execute(() -> core.publish(message, sink)));
+        return Mono.create(sink -> {
+            if (eventLoop.inEventLoop() && handedOverPublishes.get() == 0) {
+                core.publish(message, sink);
+                return;
+            }
+            handedOverPublishes.incrementAndGet();
+            eventLoop.execute(() -> {
+                handedOverPublishes.decrementAndGet();
+                core.publish(message, sink);
+            });
+        });
     }
 
     @Override
