@@ -1,0 +1,131 @@
+package io.mqttreactive.netty.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqttreactive.MqttClient;
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttClients;
+import io.mqttreactive.MqttQos;
+import io.mqttreactive.MqttVersion;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.netty.testing.MqttTestBroker;
+import io.mqttreactive.netty.testing.TcpProxy;
+import io.mqttreactive.options.ReconnectDelay;
+import io.mqttreactive.options.SessionOptions;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Nothing accepted at QoS 1 or 2 is lost, whatever the link does: a numbered stream of messages goes through a
+ * proxy that cuts the publisher's (or the subscriber's) link at random intervals, at least 20 times a run. Every publish
+ * succeeds; the subscriber receives every QoS 1 message at least once and every QoS 2 message exactly once
+ * ([MQTT-4.3.3-10] 5.0), first deliveries in publishing order ([MQTT-4.6.0-1]), thanks to session resumption
+ * with re-sent PUBLISH and PUBREL ([MQTT-4.4.0-1]).
+ */
+abstract class FaultInjectionContract {
+
+    private static final int MINIMUM_CUTS = 20;
+
+    enum Side { PUBLISHER, SUBSCRIBER }
+
+    /**
+     * How a run goes: the number of messages, and the random wait between two cuts.
+     *
+     * @param messages        how many messages to publish
+     * @param shortestCutWait the shortest wait between two cuts
+     * @param longestCutWait  the longest wait between two cuts
+     */
+    record Pace(int messages, Duration shortestCutWait, Duration longestCutWait) {
+    }
+
+    /** The broker under test, running. */
+    abstract MqttTestBroker broker();
+
+    /** How the runs against this broker go; enough messages for at least 20 cuts while they stream. */
+    abstract Pace pace();
+
+    @ParameterizedTest(name = "QoS 1, {0} link cut")
+    @EnumSource(Side.class)
+    void qos1MessagesArriveAtLeastOnceInOrder(Side side) {
+        DeliveryLog delivery = run(side, MqttQos.AT_LEAST_ONCE);
+        assertThat(delivery.missing()).as("messages never received").isEmpty();
+        assertThat(delivery.outOfOrderFirstDeliveries()).as("first deliveries out of publishing order").isZero();
+    }
+
+    @ParameterizedTest(name = "QoS 2, {0} link cut")
+    @EnumSource(Side.class)
+    void qos2MessagesArriveExactlyOnceInOrder(Side side) {
+        DeliveryLog delivery = run(side, MqttQos.EXACTLY_ONCE);
+        assertThat(delivery.missing()).as("messages never received").isEmpty();
+        assertThat(delivery.duplicates()).as("messages received twice").isZero();
+        assertThat(delivery.outOfOrderFirstDeliveries()).as("first deliveries out of publishing order").isZero();
+    }
+
+    private DeliveryLog run(Side side, MqttQos qos) {
+        int port = broker().port(MqttTestBroker.Listener.TCP);
+        int messages = pace().messages();
+        String id = side + "-" + qos.code();
+        try (TcpProxy proxy = TcpProxy.start(port)) {
+            MqttClient publisher = MqttClients.create(options("fault-pub-" + id,
+                    side == Side.PUBLISHER ? proxy.port() : port));
+            MqttClient subscriber = MqttClients.create(options("fault-sub-" + id,
+                    side == Side.SUBSCRIBER ? proxy.port() : port));
+            String topic = "fault/" + id;
+            DeliveryLog delivery = new DeliveryLog(messages);
+            subscriber.connect().block(Duration.ofSeconds(10));
+            publisher.connect().block(Duration.ofSeconds(10));
+            Mono<Void> received = subscriber.subscribe(topic, qos)
+                    .doOnNext(message -> delivery.record(ByteBuffer.wrap(message.payload()).getInt()))
+                    .takeUntil(message -> delivery.isComplete())
+                    .then()
+                    .cache();
+            received.subscribe();
+            AtomicInteger cuts = new AtomicInteger();
+
+            long shortest = pace().shortestCutWait().toMillis();
+            long longest = pace().longestCutWait().toMillis();
+            Disposable cutter = Flux.defer(() -> Mono.delay(Duration.ofMillis(
+                            ThreadLocalRandom.current().nextLong(shortest, longest)), Schedulers.boundedElastic()))
+                    .repeat()
+                    .subscribe(tick -> {
+                        proxy.cut();
+                        cuts.incrementAndGet();
+                    });
+            try {
+                List<PublishResult> results = publisher.publish(Flux.range(0, messages)
+                                .delaySubscription(Duration.ofMillis(200))
+                                .map(i -> MqttMessage.of(topic, ByteBuffer.allocate(4).putInt(i).array(), qos)))
+                        .collectList()
+                        .block(Duration.ofMinutes(3));
+                assertThat(results).hasSize(messages);
+                received.block(Duration.ofMinutes(2));
+            } finally {
+                cutter.dispose();
+                publisher.close().block(Duration.ofSeconds(10));
+                subscriber.close().block(Duration.ofSeconds(10));
+            }
+            assertThat(cuts).as("link cuts").hasValueGreaterThanOrEqualTo(MINIMUM_CUTS);
+            return delivery;
+        }
+    }
+
+    private static MqttClientOptions options(String clientId, int port) {
+        MqttClientOptions base = MqttClientOptions.builder().serverHost("127.0.0.1").serverPort(port)
+                .version(MqttVersion.MQTT_5_0).clientId(clientId)
+                .session(SessionOptions.DEFAULT.withSessionExpiryInterval(Duration.ofMinutes(5)))
+                .build();
+        return base.mutate()
+                .reconnect(base.reconnect().withDelay(ReconnectDelay.constant(Duration.ofMillis(20))))
+                .build();
+    }
+}
