@@ -22,10 +22,11 @@ final class DeliveryLog {
         this.seen = new boolean[expected];
     }
 
-    synchronized void record(int sequence) {
+    /** Records a delivery; returns whether it was the message's first. */
+    synchronized boolean record(int sequence) {
         if (seen[sequence]) {
             duplicates++;
-            return;
+            return false;
         }
         seen[sequence] = true;
         distinct++;
@@ -33,6 +34,7 @@ final class DeliveryLog {
             outOfOrderFirstDeliveries++;
         }
         highestFirstDelivery = Math.max(highestFirstDelivery, sequence);
+        return true;
     }
 
     synchronized int distinct() {

@@ -1,7 +1,6 @@
 package io.mqttreactive.netty.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
@@ -24,11 +23,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 
 /**
@@ -46,11 +46,14 @@ import reactor.core.publisher.Flux;
  *       The broker here runs with {@code max_inflight_messages 0}, so nothing waits in that queue.</li>
  *   <li>It answers the MQTT 5.0 reconnect after the restart with Session Present 0, although the clients sent
  *       Clean Start 0 and a Session Expiry Interval of 10 minutes: the sessions, and what was queued in them, are
- *       gone. The 5.0 runs are skipped, with that reason, when the sessions are not found again.</li>
+ *       gone (compare eclipse-mosquitto/mosquitto#2265). No client can resume a session the broker dropped, so
+ *       the restart runs here use MQTT 3.1.1; the 5.0 session resumption is shown by the link cuts of
+ *       {@link FaultInjectionContract} and by the flow tests.</li>
  *   <li>After the restart it may re-send, with DUP set, QoS 2 messages whose PUBREL the subscriber had already
  *       answered with PUBCOMP before it; the packet id is free again by then, so the client must take the
- *       message as new ([MQTT-4.3.3-10] (5.0) protects only ids awaiting PUBREL). A QoS 2 run that receives
- *       duplicates is skipped with that reason after every other assertion passed.</li>
+ *       message as new ([MQTT-4.3.3-10] (5.0) protects only ids awaiting PUBREL). The QoS 2 run therefore
+ *       asserts exactly-once delivery up to the restart, and prints how many messages the broker repeated after
+ *       it.</li>
  * </ul>
  */
 @RequiresMosquitto
@@ -74,10 +77,13 @@ class MosquittoRestartIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}, QoS {1}")
-    @CsvSource({"MQTT_5_0, 1", "MQTT_5_0, 2", "MQTT_3_1_1, 1", "MQTT_3_1_1, 2"})
-    void nothingIsLostAcrossABrokerRestart(MqttVersion version, int qosCode) throws Exception {
+    @ParameterizedTest(name = "MQTT 3.1.1, QoS {0}")
+    @ValueSource(ints = {1, 2})
+    void nothingIsLostAcrossABrokerRestart(int qosCode) throws Exception {
+        MqttVersion version = MqttVersion.MQTT_3_1_1;
         MqttQos qos = MqttQos.fromCode(qosCode);
+        AtomicBoolean restarted = new AtomicBoolean();
+        AtomicInteger duplicatesBeforeRestart = new AtomicInteger();
         String id = "restart-" + version.name() + "-" + qosCode;
         String topic = "restart/" + id;
         MqttClient publisher = MqttClients.create(options(id + "-pub", version));
@@ -92,7 +98,11 @@ class MosquittoRestartIT {
             CompletableFuture<MqttClientEvent.Subscribed> subscribed = subscriber.events()
                     .ofType(MqttClientEvent.Subscribed.class).next().toFuture();
             CompletableFuture<Void> received = subscriber.subscribe(topic, qos)
-                    .doOnNext(message -> delivery.record(ByteBuffer.wrap(message.payload()).getInt()))
+                    .doOnNext(message -> {
+                        if (!delivery.record(ByteBuffer.wrap(message.payload()).getInt()) && !restarted.get()) {
+                            duplicatesBeforeRestart.incrementAndGet();
+                        }
+                    })
                     .takeUntil(message -> delivery.isComplete())
                     .then().toFuture();
             subscribed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,24 +117,23 @@ class MosquittoRestartIT {
             awaitReceived(delivery, MESSAGES / 4);
             int publishedBeforeRestart = published.get();
             long stopped = System.nanoTime();
+            restarted.set(true);
             broker.restart();
             long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
 
             assertThat(results.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(MESSAGES);
             awaitReconnects(reconnects);
-            assumeTrue(reconnects.stream().allMatch(ConnectResult::sessionPresent), "mosquitto 2.0.11 did not "
-                    + "restore the sessions (Session Present 0 after Clean Start 0): " + reconnects);
             received.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             System.out.printf("[broker restart] %s QoS %d: restart took %d ms, %d of %d published before it, "
                     + "%d duplicates%n", version, qosCode, restartMillis, publishedBeforeRestart, MESSAGES,
                     delivery.duplicates());
             assertThat(publishedBeforeRestart).as("the restart came mid-stream").isLessThan(MESSAGES);
             assertThat(reconnects).as("both clients reconnected once").hasSize(2);
+            assertThat(reconnects).as("both sessions resumed [MQTT-3.2.2-2]").allMatch(ConnectResult::sessionPresent);
             assertThat(delivery.missing()).as("messages never received").isEmpty();
             assertThat(delivery.outOfOrderFirstDeliveries()).as("first deliveries out of order").isZero();
             if (qos == MqttQos.EXACTLY_ONCE) {
-                assumeTrue(delivery.duplicates() == 0, "mosquitto 2.0.11 re-sent " + delivery.duplicates()
-                        + " QoS 2 messages after the restart whose PUBREL the subscriber had answered before it");
+                assertThat(duplicatesBeforeRestart).as("QoS 2 messages received twice before the restart").hasValue(0);
             }
         } catch (AssertionError | InterruptedException | java.util.concurrent.ExecutionException
                 | java.util.concurrent.TimeoutException e) {

@@ -137,6 +137,11 @@ public final class IncomingPublishFlow {
         return awaitingAcknowledgement.size() + pubRecsBeingStored + qos2AwaitingRelease.size();
     }
 
+    /** The QoS 1 and 2 messages held until acknowledged: ids awaiting PUBREL are not, they hold no message. */
+    private int heldInMemory() {
+        return awaitingAcknowledgement.size() + pubRecsBeingStored;
+    }
+
     private boolean isKnownQos2(int packetId) {
         if (qos2InDelivery.containsKey(packetId)) {
             return true;
@@ -177,7 +182,7 @@ public final class IncomingPublishFlow {
                 writeAhead.after(journal.storeInbound(delivery.packetId()), received, failure -> received.run());
             }
         }
-        if (readingPaused && unacknowledgedCount() < receiveMaximum) {
+        if (readingPaused && heldInMemory() < receiveMaximum) {
             readingPaused = false;
             readThrottle.resume(this);
         }
@@ -202,10 +207,12 @@ public final class IncomingPublishFlow {
     }
 
     /**
-     * Stops reading once a message exceeds our Receive Maximum, until acknowledgements make room again. A
-     * compliant broker never gets there; one that overshoots (mosquitto 2.0.11 does, by thousands, in a flood) is
-     * told in an event and held back by TCP, so memory stays bounded by what one read brings. MQTT 3.1.1 has no
-     * Receive Maximum: there the broker's own in-flight limit applies.
+     * Stops reading once the messages held until acknowledged exceed our Receive Maximum, until acknowledgements
+     * make room again. A compliant broker never gets there; one that overshoots (mosquitto 2.0.11 does, by
+     * thousands, in a flood) is told in an event and held back by TCP, so memory stays bounded by what one read
+     * brings. QoS 2 ids awaiting PUBREL count toward the Receive Maximum but not toward the pause: they hold no
+     * message, and the PUBRELs that free them must still be read. MQTT 3.1.1 has no Receive Maximum: there the
+     * broker's own in-flight limit applies.
      */
     private void holdBackIfOverWindow() {
         int unacknowledged = unacknowledgedCount() + 1;
@@ -213,7 +220,7 @@ public final class IncomingPublishFlow {
             return;
         }
         receiveMaximumExceeded++;
-        if (!readingPaused) {
+        if (!readingPaused && heldInMemory() + 1 > receiveMaximum) {
             readingPaused = true;
             readThrottle.pause(this);
             events.accept(new MqttClientEvent.ReceiveMaximumExceeded(receiveMaximum, unacknowledged,

@@ -295,6 +295,36 @@ class IncomingPublishFlowTest {
     }
 
     @Test
+    @DisplayName("QoS 2 ids awaiting PUBREL fill the Receive Maximum without stopping reading, so an "
+            + "overshooting broker's PUBRELs still free them and get their PUBCOMP [MQTT-4.3.3-11] (5.0)")
+    void idsAwaitingReleaseDoNotStopReading() {
+        broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
+        MqttClient client = broker.newClient(options -> options.flowControl(
+                FlowControlOptions.builder().receiveMaximum(2).build()));
+        broker.expect(isConnect()).answer(Packets.connAck());
+        client.connect().block(WAIT);
+        List<MqttMessage> received = new CopyOnWriteArrayList<>();
+        client.subscribe("exact/#", EXACTLY_ONCE).subscribe(received::add);
+        grantSubscribe("exact/#");
+        List<MqttClientEvent.ReceiveMaximumExceeded> overshoots = new CopyOnWriteArrayList<>();
+        client.events().ofType(MqttClientEvent.ReceiveMaximumExceeded.class).subscribe(overshoots::add);
+
+        broker.send(publish("exact/1", "1", EXACTLY_ONCE, 1), publish("exact/2", "2", EXACTLY_ONCE, 2));
+        broker.awaitReceived(isPubRec(1));
+        broker.awaitReceived(isPubRec(2));
+        broker.send(publish("exact/3", "3", EXACTLY_ONCE, 3));
+        broker.awaitReceived(isPubRec(3));
+        broker.send(pubRel(1), pubRel(2), pubRel(3));
+
+        broker.awaitReceived(isPubComp(1));
+        broker.awaitReceived(isPubComp(2));
+        broker.awaitReceived(isPubComp(3));
+        assertThat(received).extracting(MqttMessage::payloadAsString).containsExactly("1", "2", "3");
+        assertThat(overshoots).as("no pause, so no event").isEmpty();
+        assertThat(broker.received(MqttPacketType.DISCONNECT)).isEmpty();
+    }
+
+    @Test
     @DisplayName("topic aliases from the broker are resolved for later messages of the connection "
             + "[MQTT-3.3.2-10] (5.0)")
     void topicAliasesAreResolved() {
