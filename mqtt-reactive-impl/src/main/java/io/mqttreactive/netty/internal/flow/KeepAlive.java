@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Keep-alive for one connection. Sends PINGREQ when nothing was sent for the keep-alive interval
  * ([MQTT-3.1.2-23] 3.1.1, [MQTT-3.1.2-20] 5.0), and also when nothing was received for it although the client
  * kept sending (a client may ping at any time, MQTT 3.1.1 section 3.1.2.10, 5.0 section 3.1.2.10), so that a
- * half-open link is noticed while publishing too. When no PINGRESP arrives within half an interval after such a
- * PINGREQ, the connection is closed as dead: within 1.5 keep-alive intervals of the last packet received.
+ * half-open link is noticed while publishing too. When no PINGRESP arrives within a quarter of an interval (at
+ * least 500 ms) after such a PINGREQ, the connection is closed as dead, 1.25 keep-alive intervals after the last
+ * packet received, so that reconnecting is done within 1.5 intervals.
  *
  * <p>While the client itself holds reading paused (backpressure), a PINGRESP may be waiting unread behind the
  * paused data, so a missing one is not held against the link: PINGREQ still goes out on time, so the broker keeps
- * the connection, and the deadline waits until reading has been on again for half an interval. Confined to the
+ * the connection, and the deadline waits until reading has been on again for that long. Confined to the
  * event loop.
  */
 public final class KeepAlive {
@@ -32,7 +33,7 @@ public final class KeepAlive {
     private KeepAlive(MqttChannel channel, int keepAliveSeconds) {
         this.channel = channel;
         this.intervalNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
-        this.pingTimeout = Duration.ofNanos(Math.max(intervalNanos / 2, TimeUnit.MILLISECONDS.toNanos(500)));
+        this.pingTimeout = Duration.ofNanos(Math.max(intervalNanos / 4, TimeUnit.MILLISECONDS.toNanos(500)));
     }
 
     /** Starts keep-alive on a connection; a keep-alive of 0 turns it off and returns null. */
