@@ -9,9 +9,13 @@ import java.util.Map;
 /**
  * Runs each scenario as warm-up rounds and then measured rounds, every round going through all contestants in
  * turn (A B C A B C ...), so that a load change on the machine hits all of them alike. A failed round is
- * reported and skipped; it makes the run fail.
+ * reported, counted and tried again, at most {@value #ATTEMPTS} times in all; a round that fails every time makes
+ * the run fail. (HiveMQ MQTT Client, for one, closes its own connection now and then when mosquitto sends more
+ * than the Receive Maximum.)
  */
 final class InterleavedRunner {
+
+    private static final int ATTEMPTS = 3;
 
     private final List<Contestant> contestants;
     private final RoundContext context;
@@ -46,6 +50,15 @@ final class InterleavedRunner {
     }
 
     private boolean runRound(Scenario scenario, Contestant contestant, boolean warmup, String label) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (runAttempt(scenario, contestant, warmup, attempt == 1 ? label : label + " again")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean runAttempt(Scenario scenario, Contestant contestant, boolean warmup, String label) {
         StringBuilder line = new StringBuilder(String.format("  %-9s %-14s", label, contestant.name()));
         long start = System.nanoTime();
         try {
