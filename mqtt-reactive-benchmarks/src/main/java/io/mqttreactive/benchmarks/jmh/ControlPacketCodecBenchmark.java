@@ -51,7 +51,7 @@ public class ControlPacketCodecBenchmark {
     public void setUp() {
         connect = direct(MqttPacketEncoder.encode(connectPacket(), ByteBufAllocator.DEFAULT, ENCODE));
         subscribe = direct(MqttPacketEncoder.encode(subscribePacket(), ByteBufAllocator.DEFAULT, ENCODE));
-        netty = new NettyReferenceCodec();
+        netty = new NettyReferenceCodec(MqttVersion.MQTT_5_0);
     }
 
     private static ByteBuf direct(ByteBuf heap) {

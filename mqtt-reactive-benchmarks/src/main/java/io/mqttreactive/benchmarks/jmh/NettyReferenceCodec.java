@@ -10,7 +10,7 @@ import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * netty-codec-mqtt as the reference, speaking MQTT 5. Its encoder and decoder are channel handlers, so they run
+ * netty-codec-mqtt as the reference, speaking MQTT 3.1.1 or 5. Its encoder and decoder are channel handlers, so they run
  * in an {@link EmbeddedChannel}: the measured time includes one pass through that pipeline.
  */
 final class NettyReferenceCodec {
@@ -20,9 +20,10 @@ final class NettyReferenceCodec {
     private final EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
     private final EmbeddedChannel decoder = new EmbeddedChannel(new MqttDecoder(268_435_455));
 
-    NettyReferenceCodec() {
-        encoder.attr(VERSION).set(MqttVersion.MQTT_5);
-        decoder.attr(VERSION).set(MqttVersion.MQTT_5);
+    NettyReferenceCodec(io.mqttreactive.MqttVersion version) {
+        MqttVersion nettyVersion = version.isMqtt5() ? MqttVersion.MQTT_5 : MqttVersion.MQTT_3_1_1;
+        encoder.attr(VERSION).set(nettyVersion);
+        decoder.attr(VERSION).set(nettyVersion);
     }
 
     /** Encodes and releases; returns the encoded size. */

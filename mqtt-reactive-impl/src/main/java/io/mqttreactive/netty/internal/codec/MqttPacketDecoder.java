@@ -47,14 +47,29 @@ public final class MqttPacketDecoder {
             return null;
         }
         PacketDecoder decoder = decoderFor(firstByte, context);
-        ByteBuf body = in.slice(in.readerIndex(), remainingLength);
-        in.skipBytes(remainingLength);
-        MqttPacket packet = decoder.decode(firstByte & 0x0F, body, context);
-        if (body.isReadable()) {
-            throw MqttDecodeException.malformed(packet.type() + " has " + body.readableBytes()
-                    + " bytes beyond its content");
+        return decodeBody(decoder, firstByte & 0x0F, in, remainingLength, context);
+    }
+
+    /**
+     * Lets {@code decoder} read the body from {@code in} itself, its writer index moved to the end of the body
+     * for the time of the call, so that no slice is allocated; whatever happens, {@code in} is left past the
+     * body with its writer index restored.
+     */
+    private static MqttPacket decodeBody(PacketDecoder decoder, int flags, ByteBuf in, int remainingLength,
+            DecodeContext context) {
+        int end = in.readerIndex() + remainingLength;
+        int writerIndex = in.writerIndex();
+        in.writerIndex(end);
+        try {
+            MqttPacket packet = decoder.decode(flags, in, context);
+            if (in.isReadable()) {
+                throw MqttDecodeException.malformed(packet.type() + " has " + in.readableBytes()
+                        + " bytes beyond its content");
+            }
+            return packet;
+        } finally {
+            in.setIndex(end, writerIndex);
         }
-        return packet;
     }
 
     private static PacketDecoder decoderFor(int firstByte, DecodeContext context) {

@@ -3,6 +3,7 @@ package io.mqttreactive.netty.internal.codec;
 import static io.mqttreactive.netty.internal.codec.CodecTestSupport.assertDecodeFails;
 import static io.mqttreactive.netty.internal.codec.CodecTestSupport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqttreactive.MqttQos;
 import io.mqttreactive.MqttVersion;
@@ -64,6 +65,35 @@ class MqttPacketDecoderTest {
             assertThat(MqttPacketDecoder.decode(in, CONTEXT)).isEqualTo(AckPacket.of(MqttPacketType.PUBACK, 7));
             assertThat(MqttPacketDecoder.decode(in, CONTEXT)).isNull();
             assertThat(in.readableBytes()).isEqualTo(1);
+        } finally {
+            in.release();
+        }
+    }
+
+    @Test
+    @DisplayName("a body is read up to its end only: the payload stops where the next packet begins")
+    void bodyEndsWherePacketEnds() {
+        ByteBuf in = Unpooled.wrappedBuffer(hex("30 05 0001 61 6869", "d0 00"));
+        try {
+            CodecTestSupport.assertSamePacket(MqttPacketDecoder.decode(in, CONTEXT),
+                    PublishPacket.of("a", hex("6869"), MqttQos.AT_MOST_ONCE, false, false, 0));
+            assertThat(in.readerIndex()).isEqualTo(7);
+            assertThat(in.writerIndex()).isEqualTo(9);
+            assertThat(MqttPacketDecoder.decode(in, CONTEXT)).isEqualTo(PingRespPacket.INSTANCE);
+        } finally {
+            in.release();
+        }
+    }
+
+    @Test
+    @DisplayName("a field cut short by the remaining length is malformed (0x81), never read from the next packet")
+    void truncatedFieldDoesNotReachNextPacket() {
+        ByteBuf in = Unpooled.wrappedBuffer(hex("32 03 0001 61", "d0 00"));
+        try {
+            assertThatThrownBy(() -> MqttPacketDecoder.decode(in, CONTEXT))
+                    .isInstanceOfSatisfying(MqttDecodeException.class, e -> assertThat(e.reasonCode()).isEqualTo(0x81));
+            assertThat(in.readerIndex()).as("reader index past the packet").isEqualTo(5);
+            assertThat(in.writerIndex()).as("writer index as it was").isEqualTo(7);
         } finally {
             in.release();
         }

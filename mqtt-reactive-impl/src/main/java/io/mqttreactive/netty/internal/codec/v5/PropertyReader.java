@@ -34,11 +34,21 @@ final class PropertyReader {
 
     /** Reads the Property Length from {@code body} and returns a reader over the properties that follow. */
     static PropertyReader open(ByteBuf body, PropertyScope scope) {
+        return over(body, readLength(body, scope), scope);
+    }
+
+    /** Reads the Property Length from {@code body}, refusing one beyond the remaining bytes. */
+    static int readLength(ByteBuf body, PropertyScope scope) {
         int length = VariableByteInteger.readComplete(body);
         if (length > body.readableBytes()) {
             throw MqttDecodeException.malformed(scope + " property length " + length + " exceeds the "
                     + body.readableBytes() + " remaining bytes");
         }
+        return length;
+    }
+
+    /** Returns a reader over the {@code length} bytes of properties at the front of {@code body}. */
+    static PropertyReader over(ByteBuf body, int length, PropertyScope scope) {
         return new PropertyReader(body.readSlice(length), scope);
     }
 

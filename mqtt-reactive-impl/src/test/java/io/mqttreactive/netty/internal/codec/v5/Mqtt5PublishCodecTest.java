@@ -91,6 +91,59 @@ class Mqtt5PublishCodecTest {
     }
 
     @Test
+    @DisplayName("Property Length 0 [MQTT-2.2.2-1] (5.0) decodes to absent properties and shared empty lists")
+    void zeroPropertyLengthDecodesToNoProperties() {
+        byte[] bytes = packet("32", "0001 74", "0001", "00", "6869");
+        PublishPacket first = (PublishPacket) Mqtt5Wire.decode(bytes);
+        PublishPacket second = (PublishPacket) Mqtt5Wire.decode(bytes);
+        Mqtt5Wire.assertSamePacket(first, PublishPacket.of("t", HI, MqttQos.AT_LEAST_ONCE, false, false, 1));
+        assertThat(first.messageExpiryInterval()).isEqualTo(PublishPacket.NO_MESSAGE_EXPIRY);
+        assertThat(first.payloadFormatUtf8()).isFalse();
+        assertThat(first.contentType()).isNull();
+        assertThat(first.responseTopic()).isNull();
+        assertThat(first.correlationData()).isNull();
+        assertThat(first.topicAlias()).isZero();
+        assertThat(first.userProperties()).isEmpty();
+        assertThat(first.subscriptionIdentifiers()).isEmpty();
+        assertThat(second.userProperties()).isSameAs(first.userProperties());
+        assertThat(second.subscriptionIdentifiers()).isSameAs(first.subscriptionIdentifiers());
+    }
+
+    @Test
+    @DisplayName("only User Properties and a Subscription Identifier: both decoded, the rest absent, payload intact")
+    void someProperties() {
+        PublishPacket packet = new PublishPacket("t", HI, MqttQos.AT_MOST_ONCE, false, false, 0,
+                PublishPacket.NO_MESSAGE_EXPIRY, false, null, null, null,
+                List.of(new UserProperty("a", "1"), new UserProperty("b", "2")), 0, List.of(300));
+        assertGolden(packet, hex(
+                "30 17",                     // PUBLISH QoS 0, remaining length 23
+                "0001 74",                   // topic name "t"
+                "11",                        // property length 17
+                "26 0001 61 0001 31",        // User Property a=1
+                "26 0001 62 0001 32",        // User Property b=2
+                "0b ac02",                   // Subscription Identifier 300 (2-byte VBI)
+                "6869"));                    // payload "hi"
+    }
+
+    @ParameterizedTest(name = "Property Length {0} beyond the remaining bytes is Malformed (section 2.2.2.1)")
+    @ValueSource(strings = {"03 6869", "7f", "8001 6869"})
+    void propertyLengthBeyondBody(String propertyLengthAndRest) {
+        assertMalformed(packet("30", "0001 74", propertyLengthAndRest));
+    }
+
+    @Test
+    @DisplayName("a Property Length cut inside its Variable Byte Integer (section 1.5.5) is Malformed")
+    void propertyLengthTruncated() {
+        assertMalformed(packet("30", "0001 74", "80"));
+    }
+
+    @Test
+    @DisplayName("a property whose value runs past the Property Length is Malformed, not read from the payload")
+    void propertyValueBeyondPropertyLength() {
+        assertMalformed(packet("30", "0001 74", "02", "23 00", "07 6869"));
+    }
+
+    @Test
     @DisplayName("PUBLISH with an empty topic name and a Topic Alias (section 3.3.2.3.4)")
     void emptyTopicWithAlias() {
         assertGolden(withProperties("", 7, List.of(), null), hex(
