@@ -7,6 +7,7 @@
  * @uses io.mqttreactive.spi.MqttClientProvider
  * @uses io.mqttreactive.spi.JsonCodecProvider
  */
+@SuppressWarnings("module")
 module io.mqttreactive.api {
     requires transitive reactor.core;
     requires transitive org.reactivestreams;
@@ -19,6 +20,7 @@ module io.mqttreactive.api {
     exports io.mqttreactive.options;
     exports io.mqttreactive.spi;
     exports io.mqttreactive.topic;
+    exports io.mqttreactive.internal to io.mqttreactive.impl;
 
     uses io.mqttreactive.spi.MqttClientProvider;
     uses io.mqttreactive.spi.JsonCodecProvider;

@@ -3,6 +3,7 @@ package io.mqttreactive.message;
 import io.mqttreactive.MqttQos;
 import io.mqttreactive.internal.Checks;
 import io.mqttreactive.internal.MqttStrings;
+import io.mqttreactive.internal.OwnedPayloads;
 import io.mqttreactive.topic.MqttTopic;
 
 import java.nio.ByteBuffer;
@@ -33,6 +34,10 @@ public final class MqttMessage {
     public static final int MAX_PAYLOAD_SIZE = Checks.MAX_VARIABLE_BYTE_INTEGER;
 
     private static final byte[] EMPTY = new byte[0];
+
+    static {
+        OwnedPayloads.register(Builder::adoptPayload);
+    }
 
     private final MqttTopic topic;
     private final byte[] payload;
@@ -346,6 +351,11 @@ public final class MqttMessage {
             Checks.requireRange(payload.length, 0, MAX_PAYLOAD_SIZE, "payload size");
             this.payload = payload.clone();
             return this;
+        }
+
+        private void adoptPayload(byte[] payload) {
+            Checks.requireRange(payload.length, 0, MAX_PAYLOAD_SIZE, "payload size");
+            this.payload = payload;
         }
 
         /**

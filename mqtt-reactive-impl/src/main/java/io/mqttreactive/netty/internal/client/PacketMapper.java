@@ -1,5 +1,6 @@
 package io.mqttreactive.netty.internal.client;
 
+import io.mqttreactive.internal.OwnedPayloads;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PayloadFormatIndicator;
 import io.mqttreactive.message.UserProperties;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Maps the user's values to the wire model and back: a {@link MqttMessage} never carries a packet id or DUP;
- * those are added here, when the message becomes a PUBLISH.
+ * those are added here, when the message becomes a PUBLISH. A received message takes the decoded payload array
+ * as it is, since nothing changes a packet's payload.
  */
 public final class PacketMapper {
 
@@ -30,9 +32,7 @@ public final class PacketMapper {
     }
 
     public static MqttMessage toMessage(PublishPacket packet, String topic) {
-        MqttMessage.Builder builder = MqttMessage.builder()
-                .topic(topic)
-                .payload(packet.payload())
+        MqttMessage.Builder builder = OwnedPayloads.adopt(MqttMessage.builder().topic(topic), packet.payload())
                 .qos(packet.qos())
                 .retain(packet.retain())
                 .userProperties(toApi(packet.userProperties()))

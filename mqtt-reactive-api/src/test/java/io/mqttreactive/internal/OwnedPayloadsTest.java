@@ -1,0 +1,49 @@
+package io.mqttreactive.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqttreactive.MqttQos;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PayloadFormatIndicator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class OwnedPayloadsTest {
+
+    @Test
+    @DisplayName("an adopted payload becomes the message's payload without a copy")
+    void adoptsWithoutCopy() {
+        byte[] payload = {1, 2, 3};
+        MqttMessage message = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), payload)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .build();
+        payload[0] = 9;
+        assertThat(message.payload()).containsExactly(9, 2, 3);
+        assertThat(message.payloadSize()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("the message still hands out copies of an adopted payload")
+    void readsStillCopy() {
+        MqttMessage message = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), new byte[] {1}).build();
+        message.payload()[0] = 7;
+        assertThat(message.payload()).containsExactly(1);
+    }
+
+    @Test
+    @DisplayName("build() still checks an adopted payload against a UTF-8 payload format indicator")
+    void adoptedPayloadIsValidated() {
+        MqttMessage.Builder builder = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), new byte[] {(byte) 0xff})
+                .payloadFormatIndicator(PayloadFormatIndicator.UTF_8);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("the adopter is registered once, by MqttMessage")
+    void registeredOnce() {
+        MqttMessage.builder();
+        assertThatThrownBy(() -> OwnedPayloads.register((builder, payload) -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
