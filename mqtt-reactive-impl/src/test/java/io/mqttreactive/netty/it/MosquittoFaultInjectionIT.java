@@ -20,6 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
  * brings thousands of PUBLISH packets; the client's PUBACKs go out every few hundred packets during that read
  * ({@code MqttChannelFlushTest}), not at its end, or a link cut every 50 to 150 ms would lose them all and
  * mosquitto would re-send the same messages forever.
+ *
+ * <p>With the subscriber's link cut, mosquitto 2.0.11 breaks exactly once: when reconnects follow each other
+ * quickly it re-sends a QoS 2 PUBLISH (DUP 1, same packet id) after it has sent the PUBREL for it, against
+ * [MQTT-4.3.3-6]. A client trace of one run: PUBLISH id 820 delivered, PUBREC re-sent for each DUP copy on eleven
+ * connections, PUBREL 820 answered with PUBCOMP, then on the next connection PUBLISH id 820 DUP 1 with the same
+ * payload. After PUBREL the id is free, so the client must take that PUBLISH for a new message ([MQTT-4.3.3-12])
+ * and delivers it again. Here the QoS 2 runs with the subscriber's link cut assert that nothing is lost and
+ * first deliveries are in order, and print the duplicates; HiveMQ CE ({@link FaultInjectionIT}) is held to
+ * exactly once on both sides.
  */
 @RequiresMosquitto
 class MosquittoFaultInjectionIT extends FaultInjectionContract {
@@ -37,6 +46,11 @@ class MosquittoFaultInjectionIT extends FaultInjectionContract {
         if (broker != null) {
             broker.close();
         }
+    }
+
+    @Override
+    boolean brokerKeepsExactlyOnce(Side side) {
+        return side == Side.PUBLISHER;
     }
 
     @Override
