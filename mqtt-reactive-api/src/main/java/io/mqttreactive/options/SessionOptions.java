@@ -27,13 +27,20 @@ import org.jspecify.annotations.Nullable;
  * {@link io.mqttreactive.event.MqttClientEvent.SessionRestored}. With {@code cleanStart} the first connect
  * clears what the store kept for the client identifier.
  *
+ * <p>A store operation that has not completed within {@code storeTimeout} fails as if the store had failed: a
+ * message waiting to be stored fails its publish with an {@link io.mqttreactive.exception.MqttSessionStoreException}
+ * and is not sent, and a {@link io.mqttreactive.event.MqttClientEvent.SessionStoreFailed} event tells of it, so a
+ * stuck store cannot hold back the messages behind it for good.
+ *
  * @param cleanStart            whether to discard any previous session; {@value #DEFAULT_CLEAN_START} by default
  * @param sessionExpiryInterval how long the session outlives the connection, whole seconds up to
  *                              4,294,967,295 (MQTT 5.0)
  * @param store                 where the client keeps its in-flight QoS 1 and 2 state; empty to keep it in the
  *                              client's memory only, where it survives a lost connection but not the process
+ * @param storeTimeout          how long one store operation may take; {@link #DEFAULT_STORE_TIMEOUT} by default
  */
-public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval, Optional<SessionStore> store) {
+public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval, Optional<SessionStore> store,
+        Duration storeTimeout) {
 
     /** The default of {@link #cleanStart()}. */
     public static final boolean DEFAULT_CLEAN_START = true;
@@ -44,6 +51,9 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
     /** The session expiry interval that means the session never expires: 4,294,967,295 seconds. */
     public static final Duration SESSION_EXPIRY_NEVER = Duration.ofSeconds(Checks.MAX_FOUR_BYTE_INTEGER);
 
+    /** The default of {@link #storeTimeout()}. */
+    public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(10);
+
     /** The default options: a clean start, a session that ends with the connection, the in-memory store. */
     public static final SessionOptions DEFAULT =
             new SessionOptions(DEFAULT_CLEAN_START, DEFAULT_SESSION_EXPIRY_INTERVAL, Optional.empty());
@@ -53,11 +63,23 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
      *
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the interval is negative, longer than {@link #SESSION_EXPIRY_NEVER}
-     *                                  or not whole seconds
+     *                                  or not whole seconds, or the store timeout is not positive
      */
     public SessionOptions {
         Checks.requireSeconds(sessionExpiryInterval, Checks.MAX_FOUR_BYTE_INTEGER, "session expiry interval");
         Objects.requireNonNull(store, "store");
+        Checks.requirePositive(storeTimeout, "store timeout");
+    }
+
+    /**
+     * Creates session options with the {@linkplain #DEFAULT_STORE_TIMEOUT default store timeout}.
+     *
+     * @throws NullPointerException     if an argument is {@code null}
+     * @throws IllegalArgumentException if the interval is negative, longer than {@link #SESSION_EXPIRY_NEVER}
+     *                                  or not whole seconds
+     */
+    public SessionOptions(boolean cleanStart, Duration sessionExpiryInterval, Optional<SessionStore> store) {
+        this(cleanStart, sessionExpiryInterval, store, DEFAULT_STORE_TIMEOUT);
     }
 
     /**
@@ -67,7 +89,7 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
      * @return the changed copy
      */
     public SessionOptions withCleanStart(boolean cleanStart) {
-        return new SessionOptions(cleanStart, sessionExpiryInterval, store);
+        return new SessionOptions(cleanStart, sessionExpiryInterval, store, storeTimeout);
     }
 
     /**
@@ -77,7 +99,7 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
      * @return the changed copy
      */
     public SessionOptions withSessionExpiryInterval(Duration sessionExpiryInterval) {
-        return new SessionOptions(cleanStart, sessionExpiryInterval, store);
+        return new SessionOptions(cleanStart, sessionExpiryInterval, store, storeTimeout);
     }
 
     /**
@@ -87,6 +109,17 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
      * @return the changed copy
      */
     public SessionOptions withStore(@Nullable SessionStore store) {
-        return new SessionOptions(cleanStart, sessionExpiryInterval, Optional.ofNullable(store));
+        return new SessionOptions(cleanStart, sessionExpiryInterval, Optional.ofNullable(store), storeTimeout);
+    }
+
+    /**
+     * Returns a copy with another store timeout.
+     *
+     * @param storeTimeout how long one store operation may take
+     * @return the changed copy
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public SessionOptions withStoreTimeout(Duration storeTimeout) {
+        return new SessionOptions(cleanStart, sessionExpiryInterval, store, storeTimeout);
     }
 }

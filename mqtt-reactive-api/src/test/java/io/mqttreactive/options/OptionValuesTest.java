@@ -58,6 +58,11 @@ class OptionValuesTest {
         assertThatThrownBy(() -> SessionOptions.DEFAULT.withSessionExpiryInterval(Duration.ofSeconds(4_294_967_296L)))
                 .hasMessageContaining("session expiry interval must be a whole number of seconds between 0 and 4294967295");
         assertThatThrownBy(() -> new SessionOptions(true, Duration.ZERO, null)).isInstanceOf(NullPointerException.class);
+        assertThat(options.storeTimeout()).isEqualTo(SessionOptions.DEFAULT_STORE_TIMEOUT).hasSeconds(10);
+        assertThat(options.withStoreTimeout(Duration.ofMillis(250)).storeTimeout()).hasMillis(250);
+        assertThat(options.withStoreTimeout(Duration.ofSeconds(1)).withStore(null).storeTimeout()).hasSeconds(1);
+        assertThatThrownBy(() -> options.withStoreTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("store timeout must be positive");
     }
 
     @Test

@@ -79,15 +79,18 @@ abstract class ClientCrashContract {
             subscribe(subscriber, prefix + "/#", received);
 
             long lastAcked;
+            List<String> firstOutput;
             try (ChildJvm first = start(port, version, publisherId, prefix, 1, 10_000_000)) {
                 first.awaitLine(line -> line.equals(RESTORED + 0), START_TIMEOUT);
                 long target = 300 + new Random().nextInt(500);
                 first.awaitLine(line -> line.startsWith(ACKED) && seq(line, ACKED) >= target, START_TIMEOUT);
-                lastAcked = first.kill().stream().filter(line -> line.startsWith(ACKED))
+                firstOutput = first.kill();
+                lastAcked = firstOutput.stream().filter(line -> line.startsWith(ACKED))
                         .mapToLong(line -> seq(line, ACKED)).max().orElseThrow();
             }
             Set<Long> inFlight = storedSequenceNumbers(publisherId);
-            assertThat(inFlight).as("messages in flight at the kill").isNotEmpty();
+            assertThat(inFlight).as("messages in flight at the kill, after ack %d; the first child said %s", lastAcked,
+                    firstOutput.stream().filter(line -> !line.startsWith(ACKED)).toList()).isNotEmpty();
 
             List<String> secondOutput;
             try (ChildJvm second = start(port, version, publisherId, prefix, SECOND_RUN_FIRST, SECOND_RUN_LAST)) {

@@ -15,6 +15,7 @@ final class DeliveryLog {
     private final boolean[] seen;
     private int distinct;
     private int duplicates;
+    private final List<Integer> duplicated = new ArrayList<>();
     private int outOfOrderFirstDeliveries;
     private int highestFirstDelivery = -1;
 
@@ -26,6 +27,9 @@ final class DeliveryLog {
     synchronized boolean record(int sequence) {
         if (seen[sequence]) {
             duplicates++;
+            if (duplicated.size() < MISSING_SHOWN) {
+                duplicated.add(sequence);
+            }
             return false;
         }
         seen[sequence] = true;
@@ -47,6 +51,11 @@ final class DeliveryLog {
 
     synchronized int duplicates() {
         return duplicates;
+    }
+
+    /** The first numbers received more than once, at most twenty of them. */
+    synchronized List<Integer> duplicated() {
+        return List.copyOf(duplicated);
     }
 
     synchronized int outOfOrderFirstDeliveries() {

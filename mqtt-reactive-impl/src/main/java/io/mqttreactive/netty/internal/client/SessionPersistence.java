@@ -46,7 +46,8 @@ final class SessionPersistence {
         this.outgoing = outgoing;
         this.incoming = incoming;
         this.journal = options.session().store()
-                .map(store -> SessionJournal.of(store, options.clientId(), eventLoop, events))
+                .map(store -> SessionJournal.of(store, options.clientId(),
+                        options.session().storeTimeout(), eventLoop, events))
                 .orElseGet(SessionJournal::withoutStore);
         outgoing.persistTo(journal);
         incoming.persistTo(journal);

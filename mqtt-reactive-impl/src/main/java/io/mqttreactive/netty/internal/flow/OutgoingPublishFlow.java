@@ -267,7 +267,10 @@ public final class OutgoingPublishFlow {
         }
     }
 
-    /** Ends a message that was never sent: it could not be stored, or not encoded. */
+    /**
+     * Ends a message that was never sent: it could not be encoded, or not stored. A store that failed or timed
+     * out may still have kept it, so it is removed in any case, lest a later process publish what failed here.
+     */
     private void abandon(InFlight flight, Throwable failure) {
         int packetId = flight.packet.packetId();
         if (inFlight.get(packetId) != flight) {
@@ -275,9 +278,7 @@ public final class OutgoingPublishFlow {
         }
         inFlight.remove(packetId);
         packetIds.release(packetId);
-        if (flight.stored) {
-            journal.removeOutbound(packetId);
-        }
+        journal.removeOutbound(packetId);
         flight.sink.error(failure);
         drain();
     }

@@ -8,8 +8,10 @@ import io.mqttreactive.spi.SessionStore;
 import io.mqttreactive.spi.StoredPublish;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -39,28 +41,30 @@ public final class SessionJournal {
     }
 
     private final @Nullable SessionStore store;
+    private final Duration timeout;
     private final EventExecutor loop;
     private final Consumer<MqttClientEvent> events;
     private String clientId;
     private long failures;
 
-    private SessionJournal(@Nullable SessionStore store, String clientId, EventExecutor loop,
+    private SessionJournal(@Nullable SessionStore store, String clientId, Duration timeout, EventExecutor loop,
             Consumer<MqttClientEvent> events) {
         this.store = store;
+        this.timeout = timeout;
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.loop = loop;
         this.events = events;
     }
 
-    /** A journal writing to {@code store} under {@code clientId}. */
-    public static SessionJournal of(SessionStore store, String clientId, EventExecutor loop,
+    /** A journal writing to {@code store} under {@code clientId}, failing operations slower than {@code timeout}. */
+    public static SessionJournal of(SessionStore store, String clientId, Duration timeout, EventExecutor loop,
             Consumer<MqttClientEvent> events) {
-        return new SessionJournal(Objects.requireNonNull(store, "store"), clientId, loop, events);
+        return new SessionJournal(Objects.requireNonNull(store, "store"), clientId, timeout, loop, events);
     }
 
     /** A journal that writes nothing: the session lives in the flows' memory only. */
     public static SessionJournal withoutStore() {
-        return new SessionJournal(null, "", ImmediateEventExecutor.INSTANCE, event -> { });
+        return new SessionJournal(null, "", Duration.ZERO, ImmediateEventExecutor.INSTANCE, event -> { });
     }
 
     /** Returns a new queue for the write-ahead steps of one flow. */
@@ -130,6 +134,7 @@ public final class SessionJournal {
         String id = clientId;
         return Mono.defer(() -> store.loadOutbound(id).collectList())
                 .zipWith(Mono.defer(() -> store.loadInbound(id).collectList()), StoredSession::new)
+                .timeout(timeout, Mono.error(() -> timedOut("load")))
                 .onErrorResume(error -> Mono.create(sink -> onLoop(() -> sink.error(failed("load", error)))));
     }
 
@@ -146,7 +151,13 @@ public final class SessionJournal {
     }
 
     private @Nullable Write write(String operation, Supplier<Mono<Void>> call) {
-        return store == null ? null : new Write(operation, Mono.defer(call));
+        return store == null ? null : new Write(operation,
+                Mono.defer(call).timeout(timeout, Mono.error(() -> timedOut(operation))));
+    }
+
+    private MqttSessionStoreException timedOut(String operation) {
+        return new MqttSessionStoreException(operation, new TimeoutException(
+                "the session store did not complete " + operation + " within " + timeout));
     }
 
     private void fireAndForget(@Nullable Write write) {

@@ -16,13 +16,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One network connection to the broker as a packet pipe, confined to its event loop: packets written in one
- * event-loop turn go out with one flush at the end of the turn; received packets, writability changes, errors
- * and the close reach one {@link Listener}, on the event loop. The first error closes the connection
- * ([MQTT-4.8.0-1] 3.1.1).
+ * event-loop turn go out with one flush at the end of the turn, or sooner once {@value #FLUSH_PACKETS} packets
+ * or {@value #FLUSH_BYTES} bytes wait, so acknowledgements written while a long read is decoded reach the broker
+ * during that read; received packets, writability changes, errors and the close reach one {@link Listener}, on
+ * the event loop. The first error closes the connection ([MQTT-4.8.0-1] 3.1.1).
  */
 public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     public static final String NAME = "mqtt-channel";
+
+    /** How many written packets may wait for the end of the event-loop turn before they are flushed at once. */
+    static final int FLUSH_PACKETS = 256;
+
+    /** How many written bytes may wait for the end of the event-loop turn before they are flushed at once. */
+    static final int FLUSH_BYTES = 64 * 1024;
 
     /** Receives what happens on the connection, always on its event loop. */
     public interface Listener {
@@ -41,6 +48,8 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     private @Nullable Listener listener;
     private @Nullable Throwable failure;
     private boolean flushScheduled;
+    private int unflushedPackets;
+    private int unflushedBytes;
     private boolean closed;
     private long lastWriteNanos = System.nanoTime();
     private long lastReadNanos = lastWriteNanos;
@@ -84,15 +93,17 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
      */
     public void send(MqttPacket packet) {
         ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
+        int size = encoded.readableBytes();
         channel.write(encoded, channel.voidPromise());
-        scheduleFlush();
+        flushSoon(size);
     }
 
     /** Like {@link #send(MqttPacket)}, then calls {@code whenWritten} with null or the write failure. */
     public void send(MqttPacket packet, java.util.function.Consumer<@Nullable Throwable> whenWritten) {
         ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
+        int size = encoded.readableBytes();
         channel.write(encoded).addListener((ChannelFutureListener) future -> whenWritten.accept(future.cause()));
-        scheduleFlush();
+        flushSoon(size);
     }
 
     /** Stops or resumes reading from the socket, so that the broker's sends back up in TCP. */
@@ -135,9 +146,13 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
         return lastWriteNanos;
     }
 
-    private void scheduleFlush() {
+    private void flushSoon(int size) {
         lastWriteNanos = System.nanoTime();
-        if (!flushScheduled) {
+        unflushedPackets++;
+        unflushedBytes += size;
+        if (unflushedPackets >= FLUSH_PACKETS || unflushedBytes >= FLUSH_BYTES) {
+            flush();
+        } else if (!flushScheduled) {
             flushScheduled = true;
             channel.eventLoop().execute(flushTask);
         }
@@ -145,6 +160,12 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     private void flushNow() {
         flushScheduled = false;
+        flush();
+    }
+
+    private void flush() {
+        unflushedPackets = 0;
+        unflushedBytes = 0;
         channel.flush();
     }
 

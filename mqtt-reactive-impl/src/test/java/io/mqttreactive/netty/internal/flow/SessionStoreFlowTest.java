@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -216,10 +217,46 @@ class SessionStoreFlowTest {
         broker.assertNothingElseReceived();
         assertThat(events).filteredOn(MqttClientEvent.SessionStoreFailed.class::isInstance)
                 .map(MqttClientEvent.SessionStoreFailed.class::cast)
-                .singleElement().satisfies(failed -> {
+                .first().satisfies(failed -> {
                     assertThat(failed.operation()).isEqualTo("storeOutbound");
                     assertThat(failed.totalFailures()).isOne();
                 });
+        assertThat(store.operations()).as("the failed message is removed, in case the store kept it")
+                .endsWith("removeOutbound 1");
+    }
+
+    @Test
+    @DisplayName("a store that does not complete within the store timeout fails the publish like a failing store; the "
+            + "message is not sent, is removed again, and the messages behind it go out once the store answers")
+    void storeTimeoutFailsThePublishAndKeepsTheFlowGoing() {
+        broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
+        MqttClient client = broker.newClient(options -> options.session(
+                new SessionOptions(true, Duration.ZERO, Optional.of(store), Duration.ofMillis(300))));
+        client.events().subscribe(events::add);
+        broker.expect(isConnect()).answer(ConnAckPacket.of(false, 0));
+        client.connect().block(WAIT);
+        store.hold();
+
+        CompletableFuture<PublishResult> stuck = client.publish(message("stuck", AT_LEAST_ONCE)).toFuture();
+
+        assertThat(stuck).failsWithin(WAIT).withThrowableOfType(Exception.class)
+                .havingCause().asInstanceOf(throwable(MqttSessionStoreException.class))
+                .satisfies(error -> {
+                    assertThat(error.operation()).isEqualTo("storeOutbound");
+                    assertThat(error).hasCauseInstanceOf(TimeoutException.class);
+                });
+        broker.assertNothingElseReceived();
+        assertThat(store.outbound(CLIENT_ID)).isEmpty();
+        assertThat(events).filteredOn(MqttClientEvent.SessionStoreFailed.class::isInstance)
+                .map(event -> ((MqttClientEvent.SessionStoreFailed) event).operation())
+                .startsWith("storeOutbound");
+
+        store.release();
+        CompletableFuture<PublishResult> next = client.publish(message("next", AT_LEAST_ONCE)).toFuture();
+        PublishPacket sent = broker.awaitReceived(isPublish(AT_LEAST_ONCE));
+        assertThat(payload(sent)).isEqualTo("next");
+        broker.send(pubAck(sent.packetId()));
+        assertThat(next).succeedsWithin(WAIT);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +24,13 @@ import reactor.core.publisher.Sinks;
 /** Write-ahead steps run in the order queued, on the event loop, whatever order the store completes in. */
 class WriteAheadQueueTest {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     private final EventLoop loop = new DefaultEventLoop();
     private final List<MqttClientEvent> events = new CopyOnWriteArrayList<>();
     private final List<String> done = new CopyOnWriteArrayList<>();
-    private final SessionJournal journal = SessionJournal.of(new InMemorySessionStore(), "client", loop, events::add);
+    private final SessionJournal journal =
+            SessionJournal.of(new InMemorySessionStore(), "client", TIMEOUT, loop, events::add);
     private final WriteAheadQueue queue = journal.newQueue();
 
     @AfterEach
@@ -110,7 +114,7 @@ class WriteAheadQueueTest {
                 new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("closed");
                 });
-        SessionJournal throwing = SessionJournal.of(store, "client", loop, events::add);
+        SessionJournal throwing = SessionJournal.of(store, "client", TIMEOUT, loop, events::add);
         WriteAheadQueue steps = throwing.newQueue();
         List<MqttException> failures = new CopyOnWriteArrayList<>();
 
