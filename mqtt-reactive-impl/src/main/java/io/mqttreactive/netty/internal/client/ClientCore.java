@@ -7,11 +7,8 @@ import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttException;
-import io.mqttreactive.exception.MqttMalformedPacketException;
 import io.mqttreactive.exception.MqttProtocolException;
-import io.mqttreactive.exception.MqttSessionLostException;
 import io.mqttreactive.exception.MqttTimeoutException;
-import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
@@ -19,34 +16,25 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.codec.DecodeContext;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
-import io.mqttreactive.netty.internal.codec.MqttDecodeException;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
-import io.mqttreactive.netty.internal.flow.IncomingPublishFlow;
 import io.mqttreactive.netty.internal.flow.KeepAlive;
-import io.mqttreactive.netty.internal.flow.OutgoingPublishFlow;
-import io.mqttreactive.netty.internal.flow.SubscribeFlow;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
-import io.mqttreactive.netty.internal.packet.ReasonCode;
 import io.mqttreactive.netty.internal.reconnect.AttemptOptions;
 import io.mqttreactive.netty.internal.reconnect.ReconnectPolicy;
 import io.mqttreactive.netty.internal.reconnect.Reconnector;
-import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
-import io.mqttreactive.netty.internal.session.PacketIdAllocator;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
 import io.mqttreactive.options.ReconnectAttempt;
-import io.mqttreactive.options.SessionLossPolicy;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -55,9 +43,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * The client's state machine, confined to one event loop: opens a connection, sends CONNECT and reads CONNACK,
- * dispatches every packet of the connection to its flow, and ends the connection on DISCONNECT, a protocol
- * error or the user's request. Session state (packet ids, messages in flight, subscriptions) outlives a
+ * The client's connection state machine, confined to one event loop: opens a connection, sends CONNECT and reads
+ * CONNACK, hands every packet of the connection to the {@link ClientSession} (keep-alive and DISCONNECT it
+ * handles itself), reconnects when a connection is lost, and ends the connection on DISCONNECT, a protocol
+ * error or the user's request. The session (packet ids, messages in flight, subscriptions) outlives a
  * connection; connection state (channel, keep-alive, topic aliases) does not.
  */
 final class ClientCore {
@@ -67,13 +56,7 @@ final class ClientCore {
     private final MqttConnector connector;
     private final EventLoop eventLoop;
     private final ClientEvents events = new ClientEvents();
-    private final ReadControl readControl = new ReadControl();
-    private final SubscriptionHub subscriptions;
-    private final OutgoingPublishFlow outgoing;
-    private final IncomingPublishFlow incoming;
-    private final SubscribeFlow subscribeFlow;
-    private final SessionPersistence persistence;
-    private final OfflineQueue offline;
+    private final ClientSession session;
     private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
     private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
     private @Nullable MqttChannel handshaking;
@@ -95,19 +78,7 @@ final class ClientCore {
         this.connectionOptions = options;
         this.connector = connector;
         this.eventLoop = eventLoop;
-        PacketIdAllocator packetIds = new PacketIdAllocator();
-        SubscriptionRegistry registry = new SubscriptionRegistry();
-        var flowControl = options.flowControl();
-        this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events::emit);
-        this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
-                flowControl.maximumPendingPublishes());
-        this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
-                options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events::emit);
-        this.subscribeFlow = new SubscribeFlow(packetIds, registry, events::emit);
-        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(),
-                events::emit);
-        subscriptions.subscribeFlow(subscribeFlow);
-        this.persistence = new SessionPersistence(options, eventLoop, events::emit, outgoing, incoming);
+        this.session = new ClientSession(options, eventLoop, events::emit);
     }
 
     ClientEvents events() {
@@ -137,12 +108,12 @@ final class ClientCore {
                 attemptOptions.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         Disposable.Swap attempt = Disposables.swap();
         connecting = attempt;
-        attempt.update(persistence.beforeFirstConnect()
+        attempt.update(session.beforeFirstConnect()
                 .then(connector.connect(attemptOptions, eventLoop, decodeContext, EncodeContext.of(options.version())))
                 .subscribe(channel -> onLoop(() -> onChannelOpen(attempt, channel)),
                         error -> onLoop(() -> {
                             if (connecting == attempt) {
-                                abortConnect(connectFailure(error));
+                                abortConnect(ConnectionFailures.ofConnect(error, connectionOptions));
                             }
                         })));
     }
@@ -156,7 +127,7 @@ final class ClientCore {
 
     void disconnect(DisconnectOptions disconnectOptions, MonoSink<Void> sink) {
         if (stopReconnecting()) {
-            endSession(null, new MqttConnectionClosedException("disconnected while reconnecting"));
+            session.end(null, new MqttConnectionClosedException("disconnected while reconnecting"));
         }
         MqttChannel channel = connected != null ? connected : handshaking;
         if (channel == null) {
@@ -187,12 +158,7 @@ final class ClientCore {
         }
         closed = true;
         stopReconnecting();
-        MqttClientClosedException cause = new MqttClientClosedException();
-        outgoing.onDisconnected(cause, false);
-        offline.failAll(cause);
-        subscribeFlow.failPending(cause);
-        subscriptions.endAll(null);
-        subscriptions.completeUnsolicited();
+        session.close(new MqttClientClosedException());
         disconnect(DisconnectOptions.DEFAULT, sink);
     }
 
@@ -201,11 +167,7 @@ final class ClientCore {
             sink.error(new MqttClientClosedException());
             return;
         }
-        if (connected == null) {
-            offline.add(message, sink);
-        } else {
-            outgoing.submit(message, sink);
-        }
+        session.publish(message, sink, connected != null);
     }
 
     <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
@@ -213,7 +175,7 @@ final class ClientCore {
             emitter.error(new MqttClientClosedException());
             return;
         }
-        subscriptions.subscribe(request, emitter, manualAcknowledgement);
+        session.subscribe(request, emitter, manualAcknowledgement);
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {
@@ -221,7 +183,7 @@ final class ClientCore {
             emitter.complete();
             return;
         }
-        subscriptions.unsolicited(emitter);
+        session.unsolicited(emitter);
     }
 
     private void onChannelOpen(Disposable attempt, MqttChannel channel) {
@@ -257,23 +219,13 @@ final class ClientCore {
         connectResult = result;
         sessionHeld = true;
         clientId = result.assignedClientIdentifier().orElse(clientId != null ? clientId : options.clientId());
-        persistence.clientId(clientId);
-        if (!result.sessionPresent() && !options.reconnect().resubscribe() && reconnecting != null) {
-            subscriptions.endAll(new MqttConnectionClosedException("the session was lost on reconnect"));
-        }
+        session.clientId(clientId);
+        boolean reconnected = reconnecting != null;
         reconnecting = null;
         attemptNumber = 1;
         channel.encodeContext(new EncodeContext(options.version(), result.maximumPacketSize()));
         keepAlive = KeepAlive.start(channel, ConnectHandshake.effectiveKeepAlive(connectionOptions, connAck));
-        readControl.channel(channel);
-        if (!result.sessionPresent() && options.reconnect().sessionLossPolicy() == SessionLossPolicy.FAIL) {
-            outgoing.failUnacknowledged(new MqttSessionLostException(
-                    "the broker lost the session before it acknowledged the message"));
-        }
-        outgoing.onConnected(channel, result);
-        offline.drainTo(outgoing::submit);
-        incoming.onConnected(channel, result.sessionPresent());
-        subscribeFlow.onConnected(channel, result.sessionPresent());
+        session.onConnected(channel, result, reconnected);
         events.state(ConnectionState.CONNECTED);
         events.emit(new MqttClientEvent.Connected(result));
         List<MonoSink<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
@@ -296,7 +248,9 @@ final class ClientCore {
             return;
         }
         try {
-            dispatch(channel, packet);
+            if (!session.dispatch(packet)) {
+                dispatchConnectionPacket(channel, packet);
+            }
         } catch (MqttProtocolException violation) {
             if (options.version().isMqtt5()) {
                 channel.send(DisconnectPacket.of(violation.disconnectReasonCode().code()));
@@ -305,14 +259,8 @@ final class ClientCore {
         }
     }
 
-    private void dispatch(MqttChannel channel, MqttPacket packet) {
+    private void dispatchConnectionPacket(MqttChannel channel, MqttPacket packet) {
         switch (packet.type()) {
-            case PUBLISH -> incoming.onPublish((io.mqttreactive.netty.internal.packet.PublishPacket) packet);
-            case PUBACK, PUBREC, PUBCOMP -> outgoing.onAcknowledgement(
-                    (io.mqttreactive.netty.internal.packet.AckPacket) packet);
-            case PUBREL -> incoming.onPubRel((io.mqttreactive.netty.internal.packet.AckPacket) packet);
-            case SUBACK -> subscribeFlow.onSubAck((io.mqttreactive.netty.internal.packet.SubAckPacket) packet);
-            case UNSUBACK -> subscribeFlow.onUnsubAck((io.mqttreactive.netty.internal.packet.UnsubAckPacket) packet);
             case PINGRESP -> {
                 if (keepAlive != null) {
                     keepAlive.onPingResp();
@@ -354,20 +302,18 @@ final class ClientCore {
             keepAlive.stop();
             keepAlive = null;
         }
-        readControl.channel(null);
-        Throwable error = disconnecting ? null : asMqttException(cause);
-        incoming.onDisconnected();
-        subscribeFlow.onDisconnected();
+        Throwable error = disconnecting ? null : ConnectionFailures.ofConnection(cause);
+        session.onConnectionLost();
         events.emit(new MqttClientEvent.Disconnected(Optional.ofNullable(error)));
         if (error != null && isReconnectWanted()
                 && (ReconnectPolicy.isRetryable(error) || isTakeoverByOwnAbandonedConnect(error))) {
-            outgoing.onDisconnected(error, true);
+            session.awaitReconnect(error);
             startReconnecting(error);
         } else {
             if (error != null && isReconnectWanted()) {
                 events.emit(new MqttClientEvent.ReconnectGaveUp(0, error));
             }
-            endSession(error, error != null ? error
+            session.end(error, error != null ? error
                     : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
         }
     }
@@ -382,13 +328,6 @@ final class ClientCore {
                 && disconnected.disconnectReasonCode() == DisconnectReasonCode.SESSION_TAKEN_OVER
                 && abandonedConnectNanos != 0
                 && System.nanoTime() - abandonedConnectNanos < options.connectTimeout().toNanos();
-    }
-
-    /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */
-    private void endSession(@Nullable Throwable error, Throwable cause) {
-        outgoing.onDisconnected(cause, false);
-        offline.failAll(cause);
-        subscriptions.endAll(error);
     }
 
     private boolean isReconnectWanted() {
@@ -422,7 +361,7 @@ final class ClientCore {
         events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
         events.emit(new MqttClientEvent.ReconnectGaveUp(attemptNumber, failure));
         attemptNumber = 1;
-        endSession(failure, failure);
+        session.end(failure, failure);
     }
 
     private boolean stopReconnecting() {
@@ -488,33 +427,6 @@ final class ClientCore {
                 PacketMapper.toWire(disconnectOptions.userProperties()), null);
     }
 
-    private MqttException connectFailure(Throwable error) {
-        if (error instanceof MqttException mqtt) {
-            return mqtt;
-        }
-        String where = connectionOptions.serverHost() + ":" + connectionOptions.serverPort();
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException) {
-                return new MqttTlsException("TLS handshake with " + where + " failed: " + cause.getMessage(), cause);
-            }
-        }
-        return new MqttConnectionClosedException("cannot connect to " + where, error);
-    }
-
-    private static MqttException asMqttException(@Nullable Throwable cause) {
-        if (cause instanceof MqttException mqtt) {
-            return mqtt;
-        }
-        if (cause instanceof MqttDecodeException decode) {
-            return decode.reasonCode() == ReasonCode.MALFORMED_PACKET
-                    ? new MqttMalformedPacketException(decode.getMessage(), decode)
-                    : new MqttProtocolException(decode.getMessage(),
-                            DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
-        }
-        return new MqttConnectionClosedException(cause == null ? "the broker closed the connection"
-                : "the connection failed: " + cause, cause);
-    }
-
     private void onLoop(Runnable task) {
         if (eventLoop.inEventLoop()) {
             task.run();
@@ -539,7 +451,7 @@ final class ClientCore {
         @Override
         public void onWritable() {
             if (channel == connected) {
-                outgoing.onWritable();
+                session.onWritable();
             }
         }
 

@@ -1,0 +1,49 @@
+package io.mqttreactive.netty.internal.client;
+
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.exception.MqttConnectionClosedException;
+import io.mqttreactive.exception.MqttException;
+import io.mqttreactive.exception.MqttMalformedPacketException;
+import io.mqttreactive.exception.MqttProtocolException;
+import io.mqttreactive.exception.MqttTlsException;
+import io.mqttreactive.message.DisconnectReasonCode;
+import io.mqttreactive.netty.internal.codec.MqttDecodeException;
+import io.mqttreactive.netty.internal.packet.ReasonCode;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+
+/** Turns what broke a connection, or kept one from opening, into the {@link MqttException} users see. */
+final class ConnectionFailures {
+
+    private ConnectionFailures() {
+    }
+
+    /** A connection that could not be opened: a TLS handshake failure, or any other as closed. */
+    static MqttException ofConnect(Throwable error, MqttClientOptions attempt) {
+        if (error instanceof MqttException mqtt) {
+            return mqtt;
+        }
+        String where = attempt.serverHost() + ":" + attempt.serverPort();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return new MqttTlsException("TLS handshake with " + where + " failed: " + cause.getMessage(), cause);
+            }
+        }
+        return new MqttConnectionClosedException("cannot connect to " + where, error);
+    }
+
+    /** An open connection that closed: a malformed or forbidden packet, or any other cause as closed. */
+    static MqttException ofConnection(@Nullable Throwable cause) {
+        if (cause instanceof MqttException mqtt) {
+            return mqtt;
+        }
+        if (cause instanceof MqttDecodeException decode) {
+            return decode.reasonCode() == ReasonCode.MALFORMED_PACKET
+                    ? new MqttMalformedPacketException(decode.getMessage(), decode)
+                    : new MqttProtocolException(decode.getMessage(),
+                            DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
+        }
+        return new MqttConnectionClosedException(cause == null ? "the broker closed the connection"
+                : "the connection failed: " + cause, cause);
+    }
+}
