@@ -3,8 +3,8 @@ package io.mqttreactive.netty;
 import io.mqttreactive.netty.testing.MosquittoBroker;
 import io.mqttreactive.netty.testing.MqttTestBroker;
 import io.mqttreactive.netty.testing.RequiresMosquitto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mqttreactive.netty.testing.RunningBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link ClientCrashContract} against Eclipse Mosquitto 2, one broker for the class; skipped with a printed
@@ -13,22 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 @RequiresMosquitto
 class MosquittoClientCrashIT extends ClientCrashContract {
 
-    private static MosquittoBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = MosquittoBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningBroker<MosquittoBroker> BROKER = new RunningBroker<>(() -> MosquittoBroker.builder().start());
 
     @Override
     MqttTestBroker broker() {
-        return broker;
+        return BROKER.get();
     }
 }

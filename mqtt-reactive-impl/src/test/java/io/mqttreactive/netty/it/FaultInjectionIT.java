@@ -2,9 +2,9 @@ package io.mqttreactive.netty.it;
 
 import io.mqttreactive.netty.testing.HiveMqBroker;
 import io.mqttreactive.netty.testing.MqttTestBroker;
+import io.mqttreactive.netty.testing.RunningBroker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FaultInjectionContract} (cut links) against HiveMQ CE with 100,000 messages a run, a cut every 150 to
@@ -16,21 +16,13 @@ class FaultInjectionIT extends FaultInjectionContract {
             + "</queued-messages><receive-maximum><server-receive-maximum>500</server-receive-maximum>"
             + "</receive-maximum></mqtt>";
 
-    private static HiveMqBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = HiveMqBroker.builder().extraConfig(BROKER_CONFIG).start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final RunningBroker<HiveMqBroker> BROKER =
+            new RunningBroker<>(() -> HiveMqBroker.builder().extraConfig(BROKER_CONFIG).start());
 
     @Override
     MqttTestBroker broker() {
-        return broker;
+        return BROKER.get();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.mqttreactive.netty.it;
 
 import io.mqttreactive.netty.testing.RequiresMosquitto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mqttreactive.netty.testing.RunningBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link ConnectContract} (connecting) against Eclipse Mosquitto 2, one broker for the class;
@@ -11,22 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 @RequiresMosquitto
 class MosquittoConnectIT extends ConnectContract {
 
-    private static PolicyBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = PolicyBroker.mosquittoWithUsers();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningBroker<PolicyBroker> BROKER = new RunningBroker<>(() -> PolicyBroker.mosquittoWithUsers());
 
     @Override
     PolicyBroker broker() {
-        return broker;
+        return BROKER.get();
     }
 }

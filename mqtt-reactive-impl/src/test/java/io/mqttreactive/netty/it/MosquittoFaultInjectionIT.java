@@ -3,9 +3,9 @@ package io.mqttreactive.netty.it;
 import io.mqttreactive.netty.testing.MosquittoBroker;
 import io.mqttreactive.netty.testing.MqttTestBroker;
 import io.mqttreactive.netty.testing.RequiresMosquitto;
+import io.mqttreactive.netty.testing.RunningBroker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FaultInjectionContract} (cut links) against Eclipse Mosquitto 2, kept short: 20,000 messages a run and a
@@ -33,20 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 @RequiresMosquitto
 class MosquittoFaultInjectionIT extends FaultInjectionContract {
 
-    private static MosquittoBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = MosquittoBroker.builder()
-                .extraConfig("max_queued_messages 1000000\nmax_inflight_messages 0").start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningBroker<MosquittoBroker> BROKER = new RunningBroker<>(() -> MosquittoBroker.builder()
+                .extraConfig("max_queued_messages 1000000\nmax_inflight_messages 0").start());
 
     @Override
     boolean brokerKeepsExactlyOnce(Side side) {
@@ -55,7 +44,7 @@ class MosquittoFaultInjectionIT extends FaultInjectionContract {
 
     @Override
     MqttTestBroker broker() {
-        return broker;
+        return BROKER.get();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.mqttreactive.netty.it;
 
 import io.mqttreactive.netty.testing.RequiresMosquitto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mqttreactive.netty.testing.RunningBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link LifecycleContract} (will, session takeover and refused subscriptions) against Eclipse Mosquitto 2, one
@@ -12,22 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 @RequiresMosquitto
 class MosquittoLifecycleIT extends LifecycleContract {
 
-    private static PolicyBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = PolicyBroker.mosquittoDenyingSubscriptions();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningBroker<PolicyBroker> BROKER =
+            new RunningBroker<>(() -> PolicyBroker.mosquittoDenyingSubscriptions());
 
     @Override
     PolicyBroker broker() {
-        return broker;
+        return BROKER.get();
     }
 }

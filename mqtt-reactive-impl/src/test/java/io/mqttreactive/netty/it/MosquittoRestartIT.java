@@ -14,6 +14,7 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.netty.testing.MosquittoBroker;
 import io.mqttreactive.netty.testing.MqttTestBroker;
 import io.mqttreactive.netty.testing.RequiresMosquitto;
+import io.mqttreactive.netty.testing.RunningBroker;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.SessionOptions;
@@ -25,8 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
@@ -62,20 +62,10 @@ class MosquittoRestartIT {
     private static final int MESSAGES = 3_000;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static MosquittoBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = MosquittoBroker.builder().persistence(true)
-                .extraConfig("max_queued_messages 100000\nmax_inflight_messages 0").start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningBroker<MosquittoBroker> BROKER =
+            new RunningBroker<>(() -> MosquittoBroker.builder().persistence(true)
+                .extraConfig("max_queued_messages 100000\nmax_inflight_messages 0").start());
 
     @ParameterizedTest(name = "MQTT 3.1.1, QoS {0}")
     @ValueSource(ints = {1, 2})
@@ -128,7 +118,7 @@ class MosquittoRestartIT {
             int publishedBeforeRestart = published.get();
             long stopped = System.nanoTime();
             restarted.set(true);
-            broker.restart();
+            BROKER.get().restart();
             long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
 
             assertThat(results.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(MESSAGES);
@@ -150,7 +140,7 @@ class MosquittoRestartIT {
             System.out.printf("[broker restart] %s QoS %d failed: %d published, %d of %d received, missing %s, "
                     + "%d duplicates, reconnects %s%nmosquitto log:%n%s%n", version, qosCode, published.get(),
                     delivery.distinct(), MESSAGES, delivery.missing(), delivery.duplicates(), reconnects,
-                    broker.recentLog());
+                    BROKER.get().recentLog());
             throw e;
         } finally {
             publisher.close().block(WAIT);
@@ -160,7 +150,7 @@ class MosquittoRestartIT {
 
     private static MqttClientOptions options(String clientId, MqttVersion version) {
         return MqttClientOptions.builder().serverHost("127.0.0.1")
-                .serverPort(broker.port(MqttTestBroker.Listener.TCP)).version(version).clientId(clientId)
+                .serverPort(BROKER.get().port(MqttTestBroker.Listener.TCP)).version(version).clientId(clientId)
                 .session(version.isMqtt5()
                         ? SessionOptions.DEFAULT.withSessionExpiryInterval(Duration.ofMinutes(10))
                         : SessionOptions.DEFAULT.withCleanStart(false))

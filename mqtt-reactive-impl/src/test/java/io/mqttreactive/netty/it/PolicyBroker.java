@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  *     suites accept from it alongside the DISCONNECT that later versions send
  */
 record PolicyBroker(MqttTestBroker broker, ConnectReasonCode wrongPasswordRefusal, boolean enforcesUsers,
-        boolean deniesSubscriptions, boolean announcesSessionTakeover) {
+        boolean deniesSubscriptions, boolean announcesSessionTakeover) implements AutoCloseable {
 
     static final String USER = "alice";
     static final String PASSWORD = "secret";
@@ -103,7 +103,8 @@ record PolicyBroker(MqttTestBroker broker, ConnectReasonCode wrongPasswordRefusa
     }
 
     /** Stops a per-class broker; the shared HiveMQ ignores it. */
-    void close() {
+    @Override
+    public void close() {
         broker.close();
     }
 }
