@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link FaultInjectionContract} (cut links) against Eclipse Mosquitto 2, kept short: 20,000 messages a run and a
- * cut every 50 to 150 ms, so a run still sees at least 20 cuts. Mosquitto runs without an in-flight window
+ * {@link FaultInjectionContract} (cut links) against Eclipse Mosquitto 2: 100,000 messages a run and a cut every
+ * 100 to 300 ms, at least 20 cuts a run. Mosquitto runs without an in-flight window
  * ({@code max_inflight_messages 0}) and with room for the subscriber's queue: with its default window of 20,
  * mosquitto 2.0.11 loses QoS 2 messages queued for a persistent-session subscriber (see
  * {@link MosquittoRestartIT}). Skipped with a printed reason when mosquitto is missing, failed instead when
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>Both links are cut, the publisher's and the subscriber's. After a resumed session mosquitto 2.0.11 sends a
  * subscriber far more than its Receive Maximum at once (a PUBACK frees room for a thousand more), so one read
  * brings thousands of PUBLISH packets; the client's PUBACKs go out every few hundred packets during that read
- * ({@code MqttChannelFlushTest}), not at its end, or a link cut every 50 to 150 ms would lose them all and
+ * ({@code MqttChannelFlushTest}), not at its end, or frequent cuts would lose them all and
  * mosquitto would re-send the same messages forever.
  *
  * <p>With the subscriber's link cut, mosquitto 2.0.11 breaks exactly once: when reconnects follow each other
@@ -49,6 +49,6 @@ class MosquittoFaultInjectionIT extends FaultInjectionContract {
 
     @Override
     Pace pace() {
-        return new Pace(20_000, Duration.ofMillis(50), Duration.ofMillis(150));
+        return new Pace(100_000, Duration.ofMillis(100), Duration.ofMillis(300));
     }
 }
