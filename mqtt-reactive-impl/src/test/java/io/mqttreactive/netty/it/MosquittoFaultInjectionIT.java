@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@link FaultInjectionContract} (cut links) against Eclipse Mosquitto 2, kept short: 20,000 messages a run and a
+ * {@link FaultInjectionContract} (cut links) against Eclipse Mosquitto 2, kept short: 40,000 messages a run and a
  * cut every 50 to 150 ms, so a run still sees at least 20 cuts. Mosquitto runs without an in-flight window
  * ({@code max_inflight_messages 0}) and with room for the subscriber's queue: with its default window of 20,
  * mosquitto 2.0.11 loses QoS 2 messages queued for a persistent-session subscriber (see
@@ -58,6 +58,6 @@ class MosquittoFaultInjectionIT extends FaultInjectionContract {
 
     @Override
     Pace pace() {
-        return new Pace(20_000, Duration.ofMillis(50), Duration.ofMillis(150));
+        return new Pace(40_000, Duration.ofMillis(50), Duration.ofMillis(150));
     }
 }
