@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FaultInjectionContract} (cut links) against Eclipse Mosquitto 2: 100,000 messages a run and a cut every
- * 100 to 300 ms, at least 20 cuts a run. Mosquitto runs without an in-flight window
+ * 50 to 250 ms, at least 20 cuts a run. Mosquitto runs without an in-flight window
  * ({@code max_inflight_messages 0}) and with room for the subscriber's queue: with its default window of 20,
  * mosquitto 2.0.11 loses QoS 2 messages queued for a persistent-session subscriber (see
  * {@link MosquittoRestartIT}). Skipped with a printed reason when mosquitto is missing, failed instead when
@@ -49,6 +49,6 @@ class MosquittoFaultInjectionIT extends FaultInjectionContract {
 
     @Override
     Pace pace() {
-        return new Pace(100_000, Duration.ofMillis(100), Duration.ofMillis(300));
+        return new Pace(100_000, Duration.ofMillis(50), Duration.ofMillis(250));
     }
 }

@@ -14,7 +14,6 @@ import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -23,17 +22,15 @@ import reactor.core.publisher.Mono;
 /**
  * The {@link MqttClient} on reactor-netty. Every method validates its arguments on the caller's thread, then
  * returns a cold publisher whose subscription hops onto the client's event loop, where {@link ClientCore} keeps
- * all protocol state without locks. Signals are emitted on that event loop. A publish subscribed on the event loop
- * itself, as when a stream's next message is requested by the previous one's acknowledgement, runs at once unless
- * publishes handed over from other threads still wait there, so publishing order is kept without a task per
- * message.
+ * all protocol state without locks. Signals are emitted on that event loop. Publishes reach it through a
+ * {@link PublishHandOver}, which keeps their order; a stream of them goes through a {@link PublishStream}.
  */
 public final class NettyMqttClient implements MqttClient {
 
     private final MqttClientOptions options;
     private final EventLoop eventLoop;
     private final ClientCore core;
-    private final AtomicInteger handedOverPublishes = new AtomicInteger();
+    private final PublishHandOver publishHandOver;
 
     /**
      * Creates a disconnected client.
@@ -45,6 +42,7 @@ public final class NettyMqttClient implements MqttClient {
         this.eventLoop = Objects.requireNonNull(eventLoop, "eventLoop");
         ConnectHandshake.validate(options);
         this.core = new ClientCore(options, connector, eventLoop);
+        this.publishHandOver = new PublishHandOver(eventLoop, core);
     }
 
     @Override
@@ -68,29 +66,24 @@ public final class NettyMqttClient implements MqttClient {
 
     @Override
     public Mono<PublishResult> publish(MqttMessage message) {
-        Objects.requireNonNull(message, "message");
-        if (!message.subscriptionIdentifiers().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "a message to publish must not carry subscription identifiers [MQTT-3.3.4-6] (5.0)");
-        }
-        return Mono.create(sink -> {
-            if (eventLoop.inEventLoop() && handedOverPublishes.get() == 0) {
-                core.publish(message, sink);
-                return;
-            }
-            handedOverPublishes.incrementAndGet();
-            eventLoop.execute(() -> {
-                handedOverPublishes.decrementAndGet();
-                core.publish(message, sink);
-            });
-        });
+        checkPublishable(message);
+        return Mono.create(sink -> publishHandOver.publish(message, sink));
     }
 
     @Override
     public Flux<PublishResult> publish(Publisher<MqttMessage> messages) {
         Objects.requireNonNull(messages, "messages");
         int window = options.flowControl().maximumInflightPublishes();
-        return Flux.from(messages).flatMapSequential(this::publish, window, 1);
+        Flux<MqttMessage> checked = Flux.from(messages).doOnNext(NettyMqttClient::checkPublishable);
+        return new PublishStream(checked, publishHandOver, window);
+    }
+
+    private static void checkPublishable(MqttMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (!message.subscriptionIdentifiers().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a message to publish must not carry subscription identifiers [MQTT-3.3.4-6] (5.0)");
+        }
     }
 
     @Override

@@ -17,15 +17,14 @@ import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
 import io.mqttreactive.netty.internal.session.PacketIdAllocator;
+import io.mqttreactive.netty.internal.session.PacketIdTable;
 import io.mqttreactive.netty.internal.session.SessionJournal;
 import io.mqttreactive.netty.internal.session.WriteAheadQueue;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.spi.StoredPublish;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.MonoSink;
@@ -53,7 +52,7 @@ public final class OutgoingPublishFlow {
     private final int maximumPending;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<Pending> pendingQos0 = new ArrayDeque<>();
-    private final Map<Integer, InFlight> inFlight = new LinkedHashMap<>();
+    private final PacketIdTable<InFlight> inFlight = new PacketIdTable<>();
     private @Nullable MqttChannel channel;
     private @Nullable ConnectResult server;
     private int sendQuota;
@@ -117,7 +116,7 @@ public final class OutgoingPublishFlow {
         this.server = server;
         this.sendQuota = Math.min(server.receiveMaximum(), maximumInflight);
         if (server.sessionPresent()) {
-            inFlight.values().forEach(this::resend);
+            inSendOrder().forEach(this::resend);
         } else {
             republishAsNew();
         }
@@ -129,11 +128,10 @@ public final class OutgoingPublishFlow {
      * published again; QoS 2 messages the broker took with PUBREC stay, to complete with it.
      */
     public void failUnacknowledged(Throwable cause) {
-        for (Iterator<InFlight> it = inFlight.values().iterator(); it.hasNext(); ) {
-            InFlight entry = it.next();
+        for (InFlight entry : inSendOrder()) {
             if (entry.receivedAck == null) {
                 packetIds.release(entry.packet.packetId());
-                it.remove();
+                inFlight.remove(entry.packet.packetId());
                 entry.sink.error(cause);
             }
         }
@@ -300,7 +298,7 @@ public final class OutgoingPublishFlow {
             return;
         }
         ArrayDeque<Pending> again = new ArrayDeque<>();
-        for (InFlight entry : List.copyOf(inFlight.values())) {
+        for (InFlight entry : inSendOrder()) {
             if (entry.receivedAck != null) {
                 complete(entry, entry.receivedAck);
             } else {
@@ -344,16 +342,22 @@ public final class OutgoingPublishFlow {
     }
 
     private void failAll(Throwable cause) {
-        for (Iterator<InFlight> it = inFlight.values().iterator(); it.hasNext(); ) {
-            InFlight entry = it.next();
+        for (InFlight entry : inSendOrder()) {
             packetIds.release(entry.packet.packetId());
             journal.removeOutbound(entry.packet.packetId());
-            it.remove();
+            inFlight.remove(entry.packet.packetId());
             entry.sink.error(cause);
         }
         for (Pending entry; (entry = pending.poll()) != null || (entry = pendingQos0.poll()) != null; ) {
             entry.sink.error(cause);
         }
+    }
+
+    /** Returns the messages in flight in the order they were first submitted, which is their send order. */
+    private List<InFlight> inSendOrder() {
+        List<InFlight> entries = inFlight.values();
+        entries.sort(Comparator.comparingLong(entry -> entry.sequence));
+        return entries;
     }
 
     private boolean checkServerAccepts(MqttMessage message, MonoSink<PublishResult> sink, ConnectResult server) {
