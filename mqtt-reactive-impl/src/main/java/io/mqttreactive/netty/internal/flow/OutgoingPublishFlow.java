@@ -39,7 +39,8 @@ import reactor.core.publisher.MonoSink;
  * ([MQTT-4.3.3-4] 5.0), again for a repeated one; a failing PUBCOMP (0x92) fails the message like a failing
  * PUBACK or PUBREC. In-flight messages of a resumed session are re-sent in their original order with DUP set
  * ([MQTT-4.4.0-1], [MQTT-4.6.0-1]); when the broker lost the session, they are published again as new
- * messages, except QoS 2 messages the broker already acknowledged with PUBREC, which it owns and which
+ * messages, in order and within the send quota, each under its packet id and stored record (so a crash meanwhile
+ * loses none), except QoS 2 messages the broker already acknowledged with PUBREC, which it owns and which
  * complete with that acknowledgement.
  * With a session store ({@link #persistTo}), a message is stored before its PUBLISH goes out, its new state
  * before its PUBREL, and removed when its flow ends; one that cannot be stored fails and is not sent.
@@ -131,6 +132,7 @@ public final class OutgoingPublishFlow {
         for (InFlight entry : inSendOrder()) {
             if (entry.receivedAck == null) {
                 packetIds.release(entry.packet.packetId());
+                journal.removeOutbound(entry.packet.packetId());
                 inFlight.remove(entry.packet.packetId());
                 entry.sink.error(cause);
             }
@@ -211,11 +213,20 @@ public final class OutgoingPublishFlow {
         return qos0 != null ? pendingQos0.poll() : null;
     }
 
-    private static @Nullable Pending firstNotCancelled(ArrayDeque<Pending> queue) {
+    private @Nullable Pending firstNotCancelled(ArrayDeque<Pending> queue) {
         while (!queue.isEmpty() && queue.peek().cancelled) {
-            queue.poll();
+            forget(queue.poll());
         }
         return queue.peek();
+    }
+
+    /** Lets go of a waiting message that will never be sent: its kept packet id and stored record. */
+    private void forget(Pending entry) {
+        if (entry.previous != null) {
+            int packetId = entry.previous.packet.packetId();
+            packetIds.release(packetId);
+            journal.removeOutbound(packetId);
+        }
     }
 
     private void send(Pending entry) {
@@ -235,13 +246,15 @@ public final class OutgoingPublishFlow {
             }
             return;
         }
-        int packetId = packetIds.allocate();
+        InFlight previous = entry.previous;
+        int packetId = previous != null ? previous.packet.packetId() : packetIds.allocate();
         InFlight flight = new InFlight(message, PacketMapper.toPublish(message, packetId), entry.sink, entry.sequence);
         inFlight.put(packetId, flight);
         StoredPublish.State state = message.qos() == MqttQos.AT_LEAST_ONCE ? StoredPublish.State.AWAITING_PUBACK
                 : StoredPublish.State.AWAITING_PUBREC;
-        writeAhead.after(journal.storeOutbound(packetId, state, message), () -> transmit(flight),
-                failure -> abandon(flight, failure));
+        SessionJournal.Write write = previous != null && previous.stored ? null
+                : journal.storeOutbound(packetId, state, message);
+        writeAhead.after(write, () -> transmit(flight), failure -> abandon(flight, failure));
     }
 
     /** Sends a stored message's PUBLISH for the first time, unless its flow ended or no connection is up. */
@@ -302,9 +315,7 @@ public final class OutgoingPublishFlow {
             if (entry.receivedAck != null) {
                 complete(entry, entry.receivedAck);
             } else {
-                packetIds.release(entry.packet.packetId());
-                journal.removeOutbound(entry.packet.packetId());
-                again.add(new Pending(entry.message, entry.sink, entry.sequence));
+                again.add(new Pending(entry.message, entry.sink, entry.sequence, entry));
             }
         }
         inFlight.clear();
@@ -349,6 +360,7 @@ public final class OutgoingPublishFlow {
             entry.sink.error(cause);
         }
         for (Pending entry; (entry = pending.poll()) != null || (entry = pendingQos0.poll()) != null; ) {
+            forget(entry);
             entry.sink.error(cause);
         }
     }
@@ -385,16 +397,26 @@ public final class OutgoingPublishFlow {
         return new MqttPublishException(message, e.getMessage());
     }
 
+    /**
+     * A message waiting for the send quota. One published again after the broker lost the session keeps the
+     * packet id and the stored record of its {@code previous} flight, so the store never lacks it.
+     */
     private static final class Pending {
         final MqttMessage message;
         final MonoSink<PublishResult> sink;
         final long sequence;
+        final @Nullable InFlight previous;
         volatile boolean cancelled;
 
         Pending(MqttMessage message, MonoSink<PublishResult> sink, long sequence) {
+            this(message, sink, sequence, null);
+        }
+
+        Pending(MqttMessage message, MonoSink<PublishResult> sink, long sequence, @Nullable InFlight previous) {
             this.message = message;
             this.sink = sink;
             this.sequence = sequence;
+            this.previous = previous;
         }
     }
 

@@ -34,6 +34,7 @@ import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
+import io.mqttreactive.options.SessionLossPolicy;
 import io.mqttreactive.options.SessionOptions;
 import io.mqttreactive.spi.StoredPublish;
 import io.mqttreactive.spi.StoredPublish.State;
@@ -394,6 +395,46 @@ class SessionStoreFlowTest {
         broker.barrier();
         assertThat(finishedRestored()).hasSize(3).last()
                 .satisfies(finished -> assertThat(finished.remaining()).isZero());
+        assertThat(store.outbound(CLIENT_ID)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("restart, no session present: restored messages are published again under their stored packet "
+            + "ids, with no store write before their PUBLISH, so a crash meanwhile still finds them stored")
+    void republishKeepsThePacketIdAndTheStoredRecord() {
+        storeUnfinishedSession();
+        int operationsBefore = store.operations().size();
+        store.hold();
+
+        connect(MqttVersion.MQTT_5_0, false, false);
+        PublishPacket a = broker.awaitReceived(isPublish(AT_LEAST_ONCE));
+        PublishPacket b = broker.awaitReceived(isPublish(EXACTLY_ONCE));
+
+        assertThat(List.of(a.packetId(), b.packetId())).containsExactly(2, 1);
+        assertThat(List.of(a, b)).noneMatch(PublishPacket::dup);
+        assertThat(store.operations().subList(operationsBefore, store.operations().size()))
+                .as("store writes: only the released message and the lost session's inbound id are removed")
+                .containsExactlyInAnyOrder("removeOutbound 3", "removeInbound 12");
+        assertThat(store.outbound(CLIENT_ID)).map(StoredPublish::packetId).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    @DisplayName("restart, no session present, session loss policy FAIL: the restored messages the broker never "
+            + "acknowledged fail with MqttSessionLostException and leave the store, so no later process sends them")
+    void sessionLossPolicyFailRemovesTheFailedMessagesFromTheStore() {
+        storeUnfinishedSession();
+        MqttClient client = newClient(MqttVersion.MQTT_5_0, false,
+                ReconnectOptions.DISABLED.withSessionLossPolicy(SessionLossPolicy.FAIL));
+        broker.expect(isConnect()).answer(ConnAckPacket.of(false, 0));
+
+        client.connect().block(WAIT);
+        broker.barrier();
+
+        assertThat(finishedRestored()).hasSize(3)
+                .filteredOn(finished -> finished.failure().isPresent())
+                .map(finished -> finished.message().payloadAsString())
+                .containsExactlyInAnyOrder("a", "b");
+        broker.assertNothingElseReceived();
         assertThat(store.outbound(CLIENT_ID)).isEmpty();
     }
 
