@@ -24,8 +24,9 @@ public final class PacketMapper {
     }
 
     public static PublishPacket toPublish(MqttMessage message, int packetId) {
-        return new PublishPacket(message.topic().toString(), message.payload(), message.qos(), message.retain(), false,
-                packetId, message.messageExpiryInterval().map(Duration::toSeconds).orElse(PublishPacket.NO_MESSAGE_EXPIRY),
+        return new PublishPacket(message.topic().toString(), message.payloadAsBuffer(), message.qos(),
+                message.retain(), false, packetId,
+                message.messageExpiryInterval().map(Duration::toSeconds).orElse(PublishPacket.NO_MESSAGE_EXPIRY),
                 message.payloadFormatIndicator() == PayloadFormatIndicator.UTF_8, message.contentType().orElse(null),
                 message.responseTopic().map(MqttTopic::toString).orElse(null), message.correlationData().orElse(null),
                 toWire(message.userProperties()), 0, List.of());

@@ -26,7 +26,10 @@ final class Mqtt5Fields {
     }
 
     static int readPacketId(MqttPacketType type, ByteBuf body) {
-        int packetId = readUnsignedShort(body, type + " packet identifier");
+        if (body.readableBytes() < 2) {
+            throw MqttDecodeException.malformed(type + " packet identifier truncated");
+        }
+        int packetId = body.readUnsignedShort();
         if (packetId == 0) {
             throw MqttDecodeException.protocolError(type + " packet identifier must not be 0");
         }
