@@ -2,25 +2,33 @@ package io.mqttreactive.internal;
 
 import io.mqttreactive.message.MqttMessage;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gives a payload array to an {@link MqttMessage.Builder} without the defensive copy, for the implementation
- * that builds each received message around a payload it decoded and never changes. Exported to the
- * implementation module only; not part of the public API.
+ * Hands payload arrays between messages and the implementation without the defensive copies of the public API:
+ * a received message is built around the payload the implementation decoded, and an outgoing PUBLISH is encoded
+ * from the message's own payload. The implementation never changes either array. Exported to the implementation
+ * module only; not part of the public API.
  */
 public final class OwnedPayloads {
 
     private static volatile @Nullable BiConsumer<MqttMessage.Builder, byte[]> adopter;
+    private static volatile @Nullable Function<MqttMessage, byte[]> reader;
 
     private OwnedPayloads() {
     }
 
-    /** Called once, by {@link MqttMessage}, with the builder's way to take a payload without copying it. */
-    public static void register(BiConsumer<MqttMessage.Builder, byte[]> payloadAdopter) {
+    /**
+     * Called once, by {@link MqttMessage}, with the builder's way to take a payload without copying it and the
+     * message's way to give its payload without copying it.
+     */
+    public static void register(BiConsumer<MqttMessage.Builder, byte[]> payloadAdopter,
+            Function<MqttMessage, byte[]> payloadReader) {
         if (adopter != null) {
             throw new IllegalStateException("a payload adopter is registered already");
         }
+        reader = payloadReader;
         adopter = payloadAdopter;
     }
 
@@ -37,5 +45,11 @@ public final class OwnedPayloads {
         }
         registered.accept(builder, payload);
         return builder;
+    }
+
+    /** Returns the message's own payload array, not a copy; the caller must never change it. */
+    public static byte[] read(MqttMessage message) {
+        Function<MqttMessage, byte[]> registered = reader;
+        return registered == null ? message.payload() : registered.apply(message);
     }
 }

@@ -36,7 +36,7 @@ public final class MqttMessage {
     private static final byte[] EMPTY = new byte[0];
 
     static {
-        OwnedPayloads.register(Builder::adoptPayload);
+        OwnedPayloads.register(Builder::adoptPayload, message -> message.payload);
     }
 
     private final MqttTopic topic;

@@ -40,10 +40,18 @@ class OwnedPayloadsTest {
     }
 
     @Test
+    @DisplayName("read gives the message's own payload array, while payload() still hands out copies")
+    void readsWithoutCopy() {
+        MqttMessage message = MqttMessage.of("t", new byte[] {1, 2}, MqttQos.AT_LEAST_ONCE);
+        assertThat(OwnedPayloads.read(message)).containsExactly(1, 2).isSameAs(OwnedPayloads.read(message));
+        assertThat(message.payload()).isNotSameAs(OwnedPayloads.read(message));
+    }
+
+    @Test
     @DisplayName("the adopter is registered once, by MqttMessage")
     void registeredOnce() {
         MqttMessage.builder();
-        assertThatThrownBy(() -> OwnedPayloads.register((builder, payload) -> { }))
+        assertThatThrownBy(() -> OwnedPayloads.register((builder, payload) -> { }, MqttMessage::payload))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -24,7 +24,7 @@ public final class PacketMapper {
     }
 
     public static PublishPacket toPublish(MqttMessage message, int packetId) {
-        return new PublishPacket(message.topic().toString(), message.payloadAsBuffer(), message.qos(),
+        return new PublishPacket(message.topic().toString(), OwnedPayloads.read(message), message.qos(),
                 message.retain(), false, packetId,
                 message.messageExpiryInterval().map(Duration::toSeconds).orElse(PublishPacket.NO_MESSAGE_EXPIRY),
                 message.payloadFormatIndicator() == PayloadFormatIndicator.UTF_8, message.contentType().orElse(null),

@@ -27,7 +27,7 @@ final class Mqtt311PublishEncoder extends FixedHeaderEncoder<PublishPacket> {
     @Override
     protected int remainingLength(PublishPacket packet, EncodeContext context) {
         checkMqtt5PropertiesAbsent(packet, context.version());
-        long length = Mqtt311Topics.topicNameSize("PUBLISH topic", packet.topic()) + (long) packet.payloadSize();
+        long length = Mqtt311Topics.topicNameSize("PUBLISH topic", packet.topic()) + (long) packet.payload().length;
         if (packet.qos() == MqttQos.AT_MOST_ONCE) {
             if (packet.dup()) {
                 throw MqttEncodeException.invalid("PUBLISH with QoS 0 must not have DUP set");
@@ -56,7 +56,7 @@ final class Mqtt311PublishEncoder extends FixedHeaderEncoder<PublishPacket> {
         if (packet.qos() != MqttQos.AT_MOST_ONCE) {
             out.writeShort(packet.packetId());
         }
-        out.writeBytes(packet.payloadBuffer().duplicate());
+        out.writeBytes(packet.payload());
     }
 
     private static void checkMqtt5PropertiesAbsent(PublishPacket packet, MqttVersion version) {

@@ -40,7 +40,7 @@ final class Mqtt5PublishEncoder extends FixedHeaderEncoder<PublishPacket> {
             Mqtt5Fields.topicNameSize("response topic", packet.responseTopic(), false);
         }
         length += PropertySizer.sizeWithLength(PropertySizer.measure(sink -> properties(packet, sink)));
-        return Mqtt5Fields.saturatedLength(length + packet.payloadSize());
+        return Mqtt5Fields.saturatedLength(length + packet.payload().length);
     }
 
     @Override
@@ -51,7 +51,7 @@ final class Mqtt5PublishEncoder extends FixedHeaderEncoder<PublishPacket> {
         }
         PropertyWriter.write(out, PropertySizer.measure(sink -> properties(packet, sink)),
                 sink -> properties(packet, sink));
-        out.writeBytes(packet.payloadBuffer().duplicate());
+        out.writeBytes(packet.payload());
     }
 
     private static void properties(PublishPacket packet, PropertySink sink) {
