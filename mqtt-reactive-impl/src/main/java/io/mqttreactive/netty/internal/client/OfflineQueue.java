@@ -36,7 +36,7 @@ final class OfflineQueue {
 
     void add(MqttMessage message, MonoSink<PublishResult> sink) {
         if (queue.size() >= capacity) {
-            queue.removeIf(entry -> entry.cancelled);
+            queue.removeIf(entry -> entry.cancellation.isCancelled());
         }
         if (queue.size() >= capacity) {
             if (overflow == OfflineQueueOverflow.FAIL_NEW || capacity == 0) {
@@ -55,7 +55,7 @@ final class OfflineQueue {
     /** Hands every queued publish, oldest first, to {@code submit}; cancelled ones are left out. */
     void drainTo(BiConsumer<MqttMessage, MonoSink<PublishResult>> submit) {
         for (Entry entry; (entry = queue.poll()) != null; ) {
-            if (!entry.cancelled) {
+            if (!entry.cancellation.isCancelled()) {
                 submit.accept(entry.message, entry);
             }
         }
@@ -87,29 +87,17 @@ final class OfflineQueue {
 
         final MqttMessage message;
         final MonoSink<PublishResult> sink;
-        volatile boolean cancelled;
-        private volatile @Nullable Disposable onCancel;
+        final CancelRelay cancellation = new CancelRelay();
 
         Entry(MqttMessage message, MonoSink<PublishResult> sink) {
             this.message = message;
             this.sink = sink;
-            sink.onCancel(this::cancel);
-        }
-
-        private void cancel() {
-            cancelled = true;
-            Disposable next = onCancel;
-            if (next != null) {
-                next.dispose();
-            }
+            sink.onCancel(cancellation::cancel);
         }
 
         @Override
         public MonoSink<PublishResult> onCancel(Disposable callback) {
-            onCancel = callback;
-            if (cancelled) {
-                callback.dispose();
-            }
+            cancellation.onCancel(callback);
             return this;
         }
 

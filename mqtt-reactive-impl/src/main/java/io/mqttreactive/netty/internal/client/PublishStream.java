@@ -244,8 +244,7 @@ final class PublishStream extends FluxOperator<MqttMessage, PublishResult> {
         private final StreamSubscriber stream;
         @Nullable PublishResult result;
         volatile boolean completed;
-        private volatile boolean cancelled;
-        private volatile @Nullable Disposable onCancel;
+        private final CancelRelay cancellation = new CancelRelay();
 
         Slot(MqttMessage message, StreamSubscriber stream) {
             this.message = message;
@@ -267,26 +266,19 @@ final class PublishStream extends FluxOperator<MqttMessage, PublishResult> {
 
         @Override
         public void error(Throwable error) {
-            if (!cancelled) {
+            if (!cancellation.isCancelled()) {
                 stream.fail(error);
             }
         }
 
         @Override
         public MonoSink<PublishResult> onCancel(Disposable callback) {
-            onCancel = callback;
-            if (cancelled) {
-                callback.dispose();
-            }
+            cancellation.onCancel(callback);
             return this;
         }
 
         void cancel() {
-            cancelled = true;
-            Disposable callback = onCancel;
-            if (callback != null) {
-                callback.dispose();
-            }
+            cancellation.cancel();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.mqttreactive.netty.internal.session;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -84,8 +85,8 @@ public final class PacketIdTable<T> {
 
     /** Removes every entry. */
     public void clear() {
-        java.util.Arrays.fill(pages, null);
-        java.util.Arrays.fill(pageCounts, 0);
+        Arrays.fill(pages, null);
+        Arrays.fill(pageCounts, 0);
         size = 0;
     }
 }
