@@ -1,7 +1,10 @@
 package io.mqttreactive.netty.it;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What a subscriber received of a numbered stream of messages 0 to {@code expected - 1}, in one publisher's
@@ -39,6 +42,14 @@ final class DeliveryLog {
         }
         highestFirstDelivery = Math.max(highestFirstDelivery, sequence);
         return true;
+    }
+
+    /** Completes once at least {@code count} distinct messages have arrived, checking every few milliseconds. */
+    Mono<Void> awaitDistinct(int count) {
+        if (distinct() >= count) {
+            return Mono.empty();
+        }
+        return Flux.interval(Duration.ofMillis(2)).filter(tick -> distinct() >= count).next().then();
     }
 
     synchronized int distinct() {

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link MosquittoRestartIT}). Skipped with a printed reason when mosquitto is missing, failed instead when
  * {@code MQTT_REQUIRE_MOSQUITTO=true}.
  *
- * <p>Both links are cut, the publisher's and the subscriber's. After a resumed session mosquitto 2.0.11 sends a
- * subscriber far more than its Receive Maximum at once (a PUBACK frees room for a thousand more), so one read
- * brings thousands of PUBLISH packets; the client's PUBACKs go out every few hundred packets during that read
- * ({@code MqttChannelFlushTest}), not at its end, or frequent cuts would lose them all and
- * mosquitto would re-send the same messages forever.
+ * <p>Both links are cut, the publisher's and the subscriber's. On every resumed session mosquitto 2.0.11
+ * re-sends everything it holds for the subscriber at once, whatever the client's Receive Maximum, and reads no
+ * packet from that client until the burst is written; a link cut before then moves nothing forward. So one read
+ * brings thousands of PUBLISH packets, and the client's PUBACKs must leave while that read is decoded, within a
+ * bounded time however slowly it goes ({@code MqttChannelFlushTest}), or every cut would lose them all and
+ * mosquitto would re-send the same messages forever. With the subscriber's link cut, the publisher leads the
+ * subscriber by at most what the broker delivers in half the shortest link life at this machine's measured pace
+ * (see {@link FaultInjectionContract}), so the burst stays shorter than a link.
  *
  * <p>With the subscriber's link cut, mosquitto 2.0.11 breaks exactly once: when reconnects follow each other
  * quickly it re-sends a QoS 2 PUBLISH (DUP 1, same packet id) after it has sent the PUBREL for it, against

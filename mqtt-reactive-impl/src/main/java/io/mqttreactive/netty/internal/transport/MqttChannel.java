@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One network connection to the broker as a packet pipe, confined to its event loop: packets written in one
  * event-loop turn go out with one flush at the end of the turn, or sooner once {@value #FLUSH_PACKETS} packets
- * or {@value #FLUSH_BYTES} bytes wait, so acknowledgements written while a long read is decoded reach the broker
- * during that read; received packets, writability changes, errors and the close reach one {@link Listener}, on
- * the event loop. The first error closes the connection ([MQTT-4.8.0-1] 3.1.1).
+ * or {@value #FLUSH_BYTES} bytes wait, or once the oldest of them has waited {@link #DEFAULT_FLUSH_DELAY_NANOS}
+ * while the turn goes on (checked at every write and every received packet). So an acknowledgement written
+ * while a long read is decoded reaches the broker within a bounded time however slowly the read goes, and a
+ * link cut soon after it opened still carries the acknowledgements that move the broker's session forward.
+ * Received packets, writability changes, errors and the close reach one {@link Listener}, on the event loop.
+ * The first error closes the connection ([MQTT-4.8.0-1] 3.1.1).
  */
 public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
@@ -30,6 +33,9 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     /** How many written bytes may wait for the end of the event-loop turn before they are flushed at once. */
     static final int FLUSH_BYTES = 64 * 1024;
+
+    /** How long a written packet may wait for the end of a long event-loop turn before it is flushed. */
+    static final long DEFAULT_FLUSH_DELAY_NANOS = 1_000_000;
 
     /** Receives what happens on the connection, always on its event loop. */
     public interface Listener {
@@ -44,12 +50,14 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
 
     private final Channel channel;
     private final Runnable flushTask = this::flushNow;
+    private final long flushDelayNanos;
     private EncodeContext encodeContext;
     private @Nullable Listener listener;
     private @Nullable Throwable failure;
     private boolean flushScheduled;
     private int unflushedPackets;
     private int unflushedBytes;
+    private long oldestUnflushedNanos;
     private boolean closed;
     private long lastWriteNanos = System.nanoTime();
     private long lastReadNanos = lastWriteNanos;
@@ -57,8 +65,13 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     private boolean readingPaused;
 
     public MqttChannel(Channel channel, EncodeContext encodeContext) {
+        this(channel, encodeContext, DEFAULT_FLUSH_DELAY_NANOS);
+    }
+
+    MqttChannel(Channel channel, EncodeContext encodeContext, long flushDelayNanos) {
         this.channel = channel;
         this.encodeContext = encodeContext;
+        this.flushDelayNanos = flushDelayNanos;
     }
 
     public EventLoop eventLoop() {
@@ -147,10 +160,14 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     }
 
     private void flushSoon(int size) {
-        lastWriteNanos = System.nanoTime();
-        unflushedPackets++;
+        long now = System.nanoTime();
+        lastWriteNanos = now;
+        if (unflushedPackets++ == 0) {
+            oldestUnflushedNanos = now;
+        }
         unflushedBytes += size;
-        if (unflushedPackets >= FLUSH_PACKETS || unflushedBytes >= FLUSH_BYTES) {
+        if (unflushedPackets >= FLUSH_PACKETS || unflushedBytes >= FLUSH_BYTES
+                || now - oldestUnflushedNanos >= flushDelayNanos) {
             flush();
         } else if (!flushScheduled) {
             flushScheduled = true;
@@ -172,6 +189,9 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         lastReadNanos = System.nanoTime();
+        if (unflushedPackets > 0 && lastReadNanos - oldestUnflushedNanos >= flushDelayNanos) {
+            flush();
+        }
         if (!closed && listener != null) {
             listener.onPacket((MqttPacket) msg);
         }

@@ -7,6 +7,7 @@ import io.mqttreactive.MqttVersion;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
+import io.mqttreactive.netty.internal.packet.PingRespPacket;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -35,11 +36,16 @@ import org.junit.jupiter.api.Test;
 /**
  * When {@link MqttChannel} flushes: once at the end of an event-loop turn, and during a long turn (a read that
  * brings thousands of PUBLISH packets) every {@value MqttChannel#FLUSH_PACKETS} packets or
- * {@value MqttChannel#FLUSH_BYTES} bytes, so the broker gets the PUBACKs that replenish its send quota (MQTT 5.0
- * section 4.9) while the read goes on, in order ([MQTT-4.6.0-2]). A local channel pair on a real event loop; an
- * outbound handler records how many packets each flush carried.
+ * {@value MqttChannel#FLUSH_BYTES} bytes, or once the oldest unflushed packet has waited the flush delay, so the
+ * broker gets the PUBACKs that replenish its send quota (MQTT 5.0 section 4.9) while the read goes on, in order
+ * ([MQTT-4.6.0-2]), however slowly the read is decoded. A local channel pair on a real event loop; an outbound
+ * handler records how many packets each flush carried. The count and size tests run with a flush delay no turn
+ * reaches, the delay tests with a short one and turns that outlast it many times over.
  */
 class MqttChannelFlushTest {
+
+    private static final long NEVER = TimeUnit.HOURS.toNanos(1);
+    private static final long SHORT_DELAY = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final EventLoopGroup LOOP = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
 
@@ -61,7 +67,7 @@ class MqttChannelFlushTest {
                 .bind(address).syncUninterruptibly().channel();
         client = new Bootstrap().group(LOOP).channel(LocalChannel.class).handler(flushes)
                 .connect(address).syncUninterruptibly().channel();
-        channel = new MqttChannel(client, EncodeContext.of(MqttVersion.MQTT_5_0));
+        channel = new MqttChannel(client, EncodeContext.of(MqttVersion.MQTT_5_0), NEVER);
     }
 
     @AfterEach
@@ -102,6 +108,44 @@ class MqttChannelFlushTest {
         });
 
         assertThat(flushes.packetsPerFlush()).containsExactly(4, 1);
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.6.0-2] an acknowledgement written early in a slow turn is flushed once it waited the delay")
+    void slowTurnFlushesOnTheNextWriteAfterTheDelay() {
+        channel = new MqttChannel(client, EncodeContext.of(MqttVersion.MQTT_5_0), SHORT_DELAY);
+
+        inOneTurn(() -> {
+            channel.send(AckPacket.of(MqttPacketType.PUBACK, 1));
+            spin(20 * SHORT_DELAY);
+            channel.send(AckPacket.of(MqttPacketType.PUBACK, 2));
+            spin(20 * SHORT_DELAY);
+            channel.send(AckPacket.of(MqttPacketType.PUBACK, 3));
+        });
+
+        assertThat(flushes.packetsPerFlush()).containsExactly(2, 1);
+        assertThat(flushes.pubAckIds()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    @DisplayName("an acknowledgement is flushed while the packets that follow it in a slow read are received")
+    void slowReadFlushesOnTheNextReceivedPacket() {
+        channel = new MqttChannel(client, EncodeContext.of(MqttVersion.MQTT_5_0), SHORT_DELAY);
+        client.pipeline().addLast(MqttChannel.NAME, channel);
+
+        inOneTurn(() -> {
+            channel.send(AckPacket.of(MqttPacketType.PUBACK, 1));
+            spin(20 * SHORT_DELAY);
+            client.pipeline().fireChannelRead(PingRespPacket.INSTANCE);
+            assertThat(flushes.packetsPerFlush()).as("flushed during the read").containsExactly(1);
+        });
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     private void sendPubAcks(int count) {
