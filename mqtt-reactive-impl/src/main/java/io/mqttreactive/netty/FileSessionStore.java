@@ -37,6 +37,11 @@ import reactor.core.publisher.Mono;
  * (it is locked, across processes too); one store serves any number of client identifiers. The store also
  * keeps its live state in memory, within the same bounds.
  *
+ * <p><b>Permissions.</b> The files hold message payloads, topics and client identifiers, so only their owner may
+ * read them: on a POSIX file system the directory is created {@code rwx------} and its files {@code rw-------}
+ * whatever the umask, and a directory or file found with other permissions is restricted to those on open. On
+ * other file systems the files get that file system's defaults.
+ *
  * <p><b>Bounds.</b> At most {@link Builder#maxMessages(int)} outbound messages (65,535 by default) whose
  * records take at most {@link Builder#maxBytes(int)} bytes (256 MiB by default), across all client
  * identifiers; past a bound {@link #storeOutbound} signals {@link io.mqttreactive.exception.MqttBufferFullException}

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 import reactor.util.Logger;
@@ -33,7 +34,8 @@ import reactor.util.Loggers;
  * truncated there, since what follows a damaged record cannot be trusted to apply to the state before it. A
  * frame with a valid checksum that does not decode is a format error and fails the open without changing the
  * file. A compaction writes the live records to the compacting file, forces it, renames it over the log
- * atomically and forces the directory, so a crash at any point leaves either the old or the new log whole.
+ * atomically and forces the directory, so a crash at any point leaves either the old or the new log whole. The
+ * directory and files are for their owner only ({@link OwnerOnlyFiles}).
  *
  * <p>Not thread-safe: the store uses it from its one I/O thread (and from the opening thread before that).
  */
@@ -79,14 +81,14 @@ final class LogFile implements Closeable {
      *                               version, or an intact record does not decode
      */
     static LogFile open(Path directory, Consumer<LogRecord> replay) throws IOException {
-        Files.createDirectories(directory);
+        OwnerOnlyFiles.createDirectory(directory);
         FileChannel lockChannel = lock(directory);
         FileChannel channel = null;
         try {
             Files.deleteIfExists(directory.resolve(COMPACTING_NAME));
             Path path = directory.resolve(LOG_NAME);
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = OwnerOnlyFiles.open(path, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
             long fileSize = channel.size();
             if (fileSize < HEADER_SIZE) {
                 writeHeader(channel, path, fileSize);
@@ -159,8 +161,8 @@ final class LogFile implements Closeable {
      */
     void rewrite(Consumer<Consumer<ByteBuffer>> frames) throws IOException {
         Path compacting = directory.resolve(COMPACTING_NAME);
-        FileChannel out = FileChannel.open(compacting, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel out = OwnerOnlyFiles.open(compacting, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE));
         boolean renamed = false;
         try {
             ChunkedWriter writer = new ChunkedWriter(out);
@@ -196,8 +198,8 @@ final class LogFile implements Closeable {
     }
 
     private static FileChannel lock(Path directory) throws IOException {
-        FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_NAME), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel lockChannel = OwnerOnlyFiles.open(directory.resolve(LOCK_NAME),
+                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
