@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Something that happened to a client, published on {@link io.mqttreactive.MqttClient#events()}: connection
- * life cycle, broker disconnects, subscription outcomes, dropped messages and the session store. Meant for logging, metrics and
- * alerting; the outcome of an operation is always also its own signal.
+ * life cycle, broker disconnects, subscription outcomes, dropped messages and the session store. Meant for logging,
+ * metrics and alerting; the outcome of an operation is always also its own signal.
  *
  * <p>Sealed: switch over the record kinds with pattern matching.
  */
@@ -225,6 +225,66 @@ public sealed interface MqttClientEvent {
         public SessionStoreFailed {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * The {@link io.mqttreactive.spi.SessionStore} of this client found damaged or cut-short records in what it
+     * keeps when it was opened, discarded them, and kept every record around them that it could prove intact
+     * (see {@link io.mqttreactive.spi.SessionStore#discardedOnOpen()}). Whatever the discarded records held is
+     * lost from the session: a message stored in one is not re-sent after a restart, and a change recorded in one
+     * (a message's completion, for example) did not happen as far as the store knows, so that message may be
+     * delivered twice. The damage cannot be traced to a client identifier, so every client using the store is
+     * told, once, before its first CONNECT. A crash in the middle of a write leaves a cut-short record at the end,
+     * whose operation never completed; anything else points at a failing disk or at something else writing the
+     * files.
+     *
+     * @param location where the store keeps the damaged data, such as the path of its log file
+     * @param ranges   the discarded byte ranges, in order; never empty
+     */
+    record SessionStoreRecordsDiscarded(String location, List<Range> ranges) implements MqttClientEvent {
+
+        /**
+         * Creates the event; the list is copied.
+         *
+         * @throws IllegalArgumentException if {@code ranges} is empty
+         */
+        public SessionStoreRecordsDiscarded {
+            Objects.requireNonNull(location, "location");
+            ranges = List.copyOf(ranges);
+            if (ranges.isEmpty()) {
+                throw new IllegalArgumentException("at least one discarded range is needed");
+            }
+        }
+
+        /**
+         * Returns how many bytes were discarded in all.
+         *
+         * @return the sum of the ranges' lengths
+         */
+        public long discardedBytes() {
+            return ranges.stream().mapToLong(Range::length).sum();
+        }
+
+        /**
+         * A stretch of the store's data that was discarded: one damaged record, several in a row, or, when the
+         * damage hides where the records end, everything from the damage to the end.
+         *
+         * @param offset where it starts, in bytes from the start of the file
+         * @param length how many bytes it covers
+         */
+        public record Range(long offset, long length) {
+
+            /**
+             * Creates the range.
+             *
+             * @throws IllegalArgumentException if {@code offset} is negative or {@code length} is not positive
+             */
+            public Range {
+                if (offset < 0 || length <= 0) {
+                    throw new IllegalArgumentException("invalid range: offset " + offset + ", length " + length);
+                }
+            }
         }
     }
 

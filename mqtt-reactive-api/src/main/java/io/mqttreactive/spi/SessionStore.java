@@ -1,5 +1,7 @@
 package io.mqttreactive.spi;
 
+import io.mqttreactive.event.MqttClientEvent;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -88,4 +90,17 @@ public interface SessionStore {
      * @return a {@code Mono} completing once cleared
      */
     Mono<Void> clear(String clientId);
+
+    /**
+     * Tells what this store discarded as damaged when it was opened, for each client using it to report once as
+     * a {@link io.mqttreactive.event.MqttClientEvent.SessionStoreRecordsDiscarded} event. A durable store that
+     * finds damaged records when it opens keeps every record it can prove intact and discards the others; a
+     * store that cannot lose records returns empty, as the default does. The client calls this on its event
+     * loop, so it must return at once.
+     *
+     * @return what was discarded, or empty if nothing was
+     */
+    default Optional<MqttClientEvent.SessionStoreRecordsDiscarded> discardedOnOpen() {
+        return Optional.empty();
+    }
 }

@@ -28,7 +28,7 @@ class MqttClientEventTest {
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
                         "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded",
                         "SessionRestored", "RestoredPublishFinished", "SessionStoreFailed",
-                        "ReconnectGaveUp", "OfflinePublishDropped");
+                        "SessionStoreRecordsDiscarded", "ReconnectGaveUp", "OfflinePublishDropped");
         assertThat(MqttClientEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 
@@ -65,6 +65,28 @@ class MqttClientEventTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new MqttClientEvent.ReconnectGaveUp(1, null))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void discardedRecordsCarryTheirRangesAndTheirTotal() {
+        List<MqttClientEvent.SessionStoreRecordsDiscarded.Range> ranges = new ArrayList<>(List.of(
+                new MqttClientEvent.SessionStoreRecordsDiscarded.Range(40, 25),
+                new MqttClientEvent.SessionStoreRecordsDiscarded.Range(200, 7)));
+        MqttClientEvent.SessionStoreRecordsDiscarded discarded =
+                new MqttClientEvent.SessionStoreRecordsDiscarded("store/session.log", ranges);
+        ranges.clear();
+
+        assertThat(discarded.ranges()).hasSize(2);
+        assertThat(discarded.discardedBytes()).isEqualTo(32);
+        assertThat(discarded.toString()).contains("store/session.log", "offset=40", "length=25");
+        assertThatThrownBy(() -> new MqttClientEvent.SessionStoreRecordsDiscarded("log", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MqttClientEvent.SessionStoreRecordsDiscarded(null, discarded.ranges()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new MqttClientEvent.SessionStoreRecordsDiscarded.Range(-1, 5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MqttClientEvent.SessionStoreRecordsDiscarded.Range(8, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mqttreactive.netty;
 
+import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.netty.internal.session.LogConfig;
 import io.mqttreactive.netty.internal.session.LogSessionStore;
 import io.mqttreactive.netty.internal.session.SessionLimits;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,10 +34,20 @@ import reactor.core.publisher.Mono;
  * <p><b>Durability.</b> Every change is appended as a checksummed record to {@code session.log} in the
  * directory; an operation's publisher completes after its record was written, and forced to the device as the
  * {@link FsyncPolicy} says ({@link FsyncPolicy#always()} by default). After a crash, opening the store replays
- * the log and stops at the first record cut short or damaged, discarding it and everything after it, so the
- * store comes back as it was after its last intact record. A directory is used by one open store at a time
+ * the log: a record cut short at its end is discarded, so the store comes back as it was after its last whole
+ * record. A record damaged in the middle (its checksum does not match) is discarded on its own and the records
+ * after it are kept, but only where the log proves where the next record starts; a damaged length field, which
+ * hides that, discards everything from the damage on. What was discarded is logged at WARN and reported once
+ * to every client using the store, before its first CONNECT, as a
+ * {@link io.mqttreactive.event.MqttClientEvent.SessionStoreRecordsDiscarded} event. A directory is used by one
+ * open store at a time
  * (it is locked, across processes too); one store serves any number of client identifiers. The store also
  * keeps its live state in memory, within the same bounds.
+ *
+ * <p><b>Permissions.</b> The files hold message payloads, topics and client identifiers, so only their owner may
+ * read them: on a POSIX file system the directory is created {@code rwx------} and its files {@code rw-------}
+ * whatever the umask, and a directory or file found with other permissions is restricted to those on open. On
+ * other file systems the files get that file system's defaults.
  *
  * <p><b>Bounds.</b> At most {@link Builder#maxMessages(int)} outbound messages (65,535 by default) whose
  * records take at most {@link Builder#maxBytes(int)} bytes (256 MiB by default), across all client
@@ -127,6 +139,16 @@ public final class FileSessionStore implements SessionStore, AutoCloseable {
     @Override
     public Mono<Void> clear(String clientId) {
         return store.clear(clientId);
+    }
+
+    /**
+     * Tells what opening the store discarded as damaged or cut short; the clients using the store report it.
+     *
+     * @return the discarded ranges of the log, or empty if nothing was discarded
+     */
+    @Override
+    public Optional<MqttClientEvent.SessionStoreRecordsDiscarded> discardedOnOpen() {
+        return store.discardedOnOpen();
     }
 
     /**

@@ -11,6 +11,7 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
+import io.mqttreactive.netty.internal.transport.TlsConfigurer;
 import io.mqttreactive.options.DisconnectOptions;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class NettyMqttClient implements MqttClient {
         this.options = Objects.requireNonNull(options, "options");
         this.eventLoop = Objects.requireNonNull(eventLoop, "eventLoop");
         ConnectHandshake.validate(options);
+        TlsConfigurer.warnIfHostnameVerificationOff(options);
         this.core = new ClientCore(options, connector, eventLoop);
         this.publishHandOver = new PublishHandOver(eventLoop, core);
     }

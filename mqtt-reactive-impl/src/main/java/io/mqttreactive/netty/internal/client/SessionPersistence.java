@@ -8,6 +8,7 @@ import io.mqttreactive.netty.internal.flow.IncomingPublishFlow;
 import io.mqttreactive.netty.internal.flow.OutgoingPublishFlow;
 import io.mqttreactive.netty.internal.session.SessionJournal;
 import io.mqttreactive.netty.internal.session.SessionJournal.StoredSession;
+import io.mqttreactive.spi.SessionStore;
 import io.netty.channel.EventLoop;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +25,8 @@ import reactor.core.publisher.MonoSink;
  * be re-sent on a resumed session ([MQTT-4.4.0-1], [MQTT-4.6.0-1]), and inbound QoS 2 ids await their PUBREL
  * again. A {@link MqttClientEvent.SessionRestored} tells what was taken over, and a
  * {@link MqttClientEvent.RestoredPublishFinished} each restored message's outcome, since no publish
- * {@code Mono} waits for it. Without a store in the options nothing is written or restored. Confined to the
+ * {@code Mono} waits for it. What the store discarded as damaged when it opened is reported first, once, as a
+ * {@link MqttClientEvent.SessionStoreRecordsDiscarded}. Without a store in the options nothing is written or restored. Confined to the
  * event loop.
  */
 final class SessionPersistence {
@@ -36,6 +38,7 @@ final class SessionPersistence {
     private final OutgoingPublishFlow outgoing;
     private final IncomingPublishFlow incoming;
     private boolean started;
+    private boolean discardedReported;
     private int unfinished;
 
     SessionPersistence(MqttClientOptions options, EventLoop eventLoop, Consumer<MqttClientEvent> events,
@@ -62,6 +65,7 @@ final class SessionPersistence {
             if (started || !journal.hasStore()) {
                 return Mono.empty();
             }
+            reportDiscardedRecords();
             if (options.session().cleanStart() || journal.clientId().isEmpty()) {
                 started = true;
                 if (!journal.clientId().isEmpty()) {
@@ -74,6 +78,13 @@ final class SessionPersistence {
                 sink.success();
             })));
         });
+    }
+
+    private void reportDiscardedRecords() {
+        if (!discardedReported) {
+            discardedReported = true;
+            options.session().store().flatMap(SessionStore::discardedOnOpen).ifPresent(events);
+        }
     }
 
     /** Follows the client identifier the broker assigned. */

@@ -1,13 +1,10 @@
 package io.mqttreactive.netty.internal.session;
 
-import java.io.BufferedInputStream;
+import io.mqttreactive.event.MqttClientEvent.SessionStoreRecordsDiscarded.Range;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -17,8 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -28,12 +27,16 @@ import reactor.util.Loggers;
  * {@value #LOCK_NAME}, locked while a store has the directory open, so two stores (in one process or two)
  * never write the same log; and, only while a compaction runs, {@value #COMPACTING_NAME}.
  *
- * <p>Opening replays the log record by record and stops at the first frame that is cut short, has an
- * impossible length or fails its checksum: that frame and everything after it are discarded and the file is
- * truncated there, since what follows a damaged record cannot be trusted to apply to the state before it. A
+ * <p>Opening replays the log through {@link LogReplay}, which keeps every record whose checksum matches and
+ * whose position the chain of lengths before it confirms, and discards damaged ones; a damaged tail is truncated
+ * and damaged records between kept ones are left for the store to {@link #rewrite} away. Each discarded range is
+ * reported in one WARN line. Records after a lost one are kept although they may refer to it: a state change
+ * or removal of a message the log no longer has is ignored, and that costs at most the lost message or a
+ * duplicate, where discarding them would lose their messages too and bring back the ones they removed. A
  * frame with a valid checksum that does not decode is a format error and fails the open without changing the
  * file. A compaction writes the live records to the compacting file, forces it, renames it over the log
- * atomically and forces the directory, so a crash at any point leaves either the old or the new log whole.
+ * atomically and forces the directory, so a crash at any point leaves either the old or the new log whole. The
+ * directory and files are for their owner only ({@link OwnerOnlyFiles}).
  *
  * <p>Not thread-safe: the store uses it from its one I/O thread (and from the opening thread before that).
  */
@@ -52,20 +55,17 @@ final class LogFile implements Closeable {
     private final Path directory;
     private final Path path;
     private final FileChannel lockChannel;
-    private final long replayedRecords;
-    private final long discardedBytes;
+    private final LogReplay.Result replayed;
     private FileChannel channel;
     private long size;
 
-    private LogFile(Path directory, FileChannel lockChannel, FileChannel channel, long size, long replayedRecords,
-            long discardedBytes) {
+    private LogFile(Path directory, FileChannel lockChannel, FileChannel channel, LogReplay.Result replayed) {
         this.directory = directory;
         this.path = directory.resolve(LOG_NAME);
         this.lockChannel = lockChannel;
         this.channel = channel;
-        this.size = size;
-        this.replayedRecords = replayedRecords;
-        this.discardedBytes = discardedBytes;
+        this.size = replayed.end();
+        this.replayed = replayed;
     }
 
     /**
@@ -79,14 +79,14 @@ final class LogFile implements Closeable {
      *                               version, or an intact record does not decode
      */
     static LogFile open(Path directory, Consumer<LogRecord> replay) throws IOException {
-        Files.createDirectories(directory);
+        OwnerOnlyFiles.createDirectory(directory);
         FileChannel lockChannel = lock(directory);
         FileChannel channel = null;
         try {
             Files.deleteIfExists(directory.resolve(COMPACTING_NAME));
             Path path = directory.resolve(LOG_NAME);
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = OwnerOnlyFiles.open(path, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
             long fileSize = channel.size();
             if (fileSize < HEADER_SIZE) {
                 writeHeader(channel, path, fileSize);
@@ -95,15 +95,16 @@ final class LogFile implements Closeable {
             } else {
                 checkHeader(channel, path);
             }
-            Replay result = replay(channel, fileSize, path, replay);
-            if (result.end < fileSize) {
-                LOG.warn("Session log {}: discarding {} bytes after the last intact record at offset {}"
-                        + " (a write cut short by a crash, or damage)", path, fileSize - result.end, result.end);
-                channel.truncate(result.end);
+            LogReplay.Result result = LogReplay.replay(channel, fileSize, path, replay);
+            if (!result.discarded().isEmpty()) {
+                warnDiscarded(path, result);
+            }
+            if (result.end() < fileSize) {
+                channel.truncate(result.end());
                 channel.force(true);
             }
-            channel.position(result.end);
-            return new LogFile(directory, lockChannel, channel, result.end, result.records, fileSize - result.end);
+            channel.position(result.end());
+            return new LogFile(directory, lockChannel, channel, result);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             closeQuietly(lockChannel);
@@ -113,12 +114,17 @@ final class LogFile implements Closeable {
 
     /** Returns the number of records replayed on open. */
     long replayedRecords() {
-        return replayedRecords;
+        return replayed.records();
     }
 
-    /** Returns the number of bytes discarded on open after the last intact record. */
-    long discardedBytes() {
-        return discardedBytes;
+    /** Returns the byte ranges discarded on open, in file order. */
+    List<Range> discarded() {
+        return replayed.discarded();
+    }
+
+    /** Tells whether damaged records were left between replayed ones, for {@link #rewrite} to remove. */
+    boolean damagedInside() {
+        return replayed.damagedInside();
     }
 
     /** Returns the log's size in bytes. */
@@ -159,8 +165,8 @@ final class LogFile implements Closeable {
      */
     void rewrite(Consumer<Consumer<ByteBuffer>> frames) throws IOException {
         Path compacting = directory.resolve(COMPACTING_NAME);
-        FileChannel out = FileChannel.open(compacting, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel out = OwnerOnlyFiles.open(compacting, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE));
         boolean renamed = false;
         try {
             ChunkedWriter writer = new ChunkedWriter(out);
@@ -196,8 +202,8 @@ final class LogFile implements Closeable {
     }
 
     private static FileChannel lock(Path directory) throws IOException {
-        FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_NAME), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel lockChannel = OwnerOnlyFiles.open(directory.resolve(LOCK_NAME),
+                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -240,41 +246,14 @@ final class LogFile implements Closeable {
         }
     }
 
-    private record Replay(long end, long records) {
-    }
-
-    private static Replay replay(FileChannel channel, long fileSize, Path path, Consumer<LogRecord> sink)
-            throws IOException {
-        DataInputStream in = new DataInputStream(
-                new BufferedInputStream(Channels.newInputStream(channel.position(HEADER_SIZE)), 1 << 16));
-        long position = HEADER_SIZE;
-        long records = 0;
-        while (fileSize - position >= LogRecordCodec.FRAME_HEADER) {
-            int length = in.readInt();
-            int checksum = in.readInt();
-            if (length < LogRecordCodec.MIN_BODY || length > fileSize - position - LogRecordCodec.FRAME_HEADER) {
-                break;
-            }
-            byte[] frame = new byte[LogRecordCodec.FRAME_HEADER + length];
-            ByteBuffer.wrap(frame).putInt(length).putInt(checksum);
-            try {
-                in.readFully(frame, LogRecordCodec.FRAME_HEADER, length);
-            } catch (EOFException e) {
-                break;
-            }
-            if (LogRecordCodec.checksum(frame, length) != checksum) {
-                break;
-            }
-            try {
-                sink.accept(LogRecordCodec.decode(ByteBuffer.wrap(frame, LogRecordCodec.FRAME_HEADER, length)));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("session log " + path + ": the record at offset " + position
-                        + " has a valid checksum but cannot be read: " + e.getMessage(), e);
-            }
-            position += frame.length;
-            records++;
-        }
-        return new Replay(position, records);
+    private static void warnDiscarded(Path path, LogReplay.Result result) {
+        long bytes = result.discarded().stream().mapToLong(Range::length).sum();
+        String ranges = result.discarded().stream()
+                .map(range -> range.length() + " at offset " + range.offset())
+                .collect(Collectors.joining(", "));
+        LOG.warn("Session log {}: discarded {} bytes of damaged or cut-short records ({}) and kept {} intact"
+                + " records; what the discarded records held is lost from the session (a write cut short by a crash,"
+                + " or damage to the file)", path, bytes, ranges, result.records());
     }
 
     /**

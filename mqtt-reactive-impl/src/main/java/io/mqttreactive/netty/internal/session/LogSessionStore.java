@@ -1,5 +1,6 @@
 package io.mqttreactive.netty.internal.session;
 
+import io.mqttreactive.event.MqttClientEvent.SessionStoreRecordsDiscarded;
 import io.mqttreactive.netty.internal.session.LogRecord.Cleared;
 import io.mqttreactive.netty.internal.session.LogRecord.InboundRemoved;
 import io.mqttreactive.netty.internal.session.LogRecord.InboundStored;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,7 +22,9 @@ import reactor.core.publisher.Mono;
  * The durable {@link SessionStore}: session state (MQTT 3.1.1 and 5.0 section 4.1) in an append-only
  * {@link LogFile} with checksummed records, mirrored by a {@link SessionIndex} in memory, so that outbound QoS 1
  * and 2 messages and inbound QoS 2 packet identifiers survive a process crash and, with {@link LogConfig.Sync#ALWAYS},
- * a power loss.
+ * a power loss. Opening keeps every record it can prove intact and discards damaged ones (see {@link LogFile}),
+ * rewriting the log when damaged records sat between intact ones, and tells clients through
+ * {@link #discardedOnOpen()}.
  *
  * <p>Threading: each store owns one daemon platform thread, {@code mqtt-session-store-N} (its {@link LogWorker}),
  * that alone touches the index and the file. Subscribing to an operation only puts it on a lock-free queue and
@@ -64,6 +68,14 @@ public final class LogSessionStore implements SessionStore, AutoCloseable {
     public static LogSessionStore open(LogConfig config) throws IOException {
         SessionIndex index = new SessionIndex(config.limits());
         LogFile log = LogFile.open(config.directory(), index::apply);
+        if (log.damagedInside()) {
+            try {
+                log.rewrite(frames -> index.forEachLiveRecord(record -> frames.accept(LogRecordCodec.encode(record))));
+            } catch (IOException | RuntimeException e) {
+                log.close();
+                throw e;
+            }
+        }
         return new LogSessionStore(config, log, new LogWorker(config, index, log));
     }
 
@@ -159,9 +171,16 @@ public final class LogSessionStore implements SessionStore, AutoCloseable {
         return log.replayedRecords();
     }
 
-    /** Returns the number of bytes discarded on open after the last intact record. */
+    /** Returns the number of bytes discarded on open as damaged or cut short. */
     public long discardedBytes() {
-        return log.discardedBytes();
+        return log.discarded().stream().mapToLong(SessionStoreRecordsDiscarded.Range::length).sum();
+    }
+
+    /** Returns the damaged or cut-short records discarded on open, if any. */
+    @Override
+    public Optional<SessionStoreRecordsDiscarded> discardedOnOpen() {
+        return log.discarded().isEmpty() ? Optional.empty()
+                : Optional.of(new SessionStoreRecordsDiscarded(log.path().toString(), log.discarded()));
     }
 
     /** Returns the number of compactions since the store was opened. */

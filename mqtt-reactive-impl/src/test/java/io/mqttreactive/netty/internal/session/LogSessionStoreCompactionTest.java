@@ -139,7 +139,7 @@ class LogSessionStoreCompactionTest {
     private List<LogRecord> readLog() throws IOException {
         List<LogRecord> records = new ArrayList<>();
         try (LogFile log = LogFile.open(directory, records::add)) {
-            assertThat(log.discardedBytes()).isZero();
+            assertThat(log.discarded()).isEmpty();
         }
         return records;
     }

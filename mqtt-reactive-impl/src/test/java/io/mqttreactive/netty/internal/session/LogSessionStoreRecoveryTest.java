@@ -4,6 +4,11 @@ import static io.mqttreactive.netty.internal.session.SessionStoreContract.TIMEOU
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.mqttreactive.event.MqttClientEvent.SessionStoreRecordsDiscarded.Range;
 import io.mqttreactive.netty.internal.session.LogRecord.Cleared;
 import io.mqttreactive.spi.StoredPublish;
 import io.mqttreactive.spi.StoredPublish.State;
@@ -22,16 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * What opening a damaged log does. A crash can cut the last write short (a torn record) and leave garbage
  * after it; replay keeps every record before it, discards the rest and truncates the file, and the store
- * goes on. Damage in the middle of the log is treated the same way, by choice: the first record that fails
- * its checksum ends the replay, and the records after it are discarded even if intact, because they may
- * depend on the lost one (a removal or state change applied to the wrong state). The store comes back as it
- * was after the last record before the damage. A foreign file, an unknown format version, or a record with a
- * valid checksum that does not decode is refused without touching the file.
+ * goes on. A record damaged in the middle of the log is discarded on its own: the records after it are kept,
+ * since the length of the damaged record leads to a record whose checksum matches, and the log is rewritten
+ * without the damage. A damaged length field, which hides where the next record starts, discards everything
+ * from the damage on, and never makes replay accept anything but the records that were written. What was
+ * discarded is reported by {@link LogSessionStore#discardedOnOpen()}. A foreign file, an unknown format
+ * version, or a record with a valid checksum that does not decode is refused without touching the file.
  */
 class LogSessionStoreRecoveryTest {
 
@@ -95,8 +102,12 @@ class LogSessionStoreRecoveryTest {
         long[] sizes = writeFiveRecords();
         truncate(log(), sizes[5] - cut);
 
-        assertReopensWith(4, sizes[5] - cut - sizes[4]);
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.discardedOnOpen().orElseThrow().ranges())
+                    .containsExactly(new Range(sizes[4], sizes[5] - cut - sizes[4]));
+        }
         assertThat(Files.size(log())).as("truncated at the last intact record").isEqualTo(sizes[4]);
+        assertReopensWith(4, 0);
 
         try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
             store.storeOutbound("c", StoreSamples.qos1(4, 4)).block(TIMEOUT);
@@ -126,21 +137,91 @@ class LogSessionStoreRecoveryTest {
     }
 
     @Test
-    void aDamagedRecordInTheMiddleEndsReplayAndTheIntactRecordsAfterItAreDiscarded() throws IOException {
+    void aBitFlippedInRecordTwoOfFiveDiscardsThatRecordOnlyAndReportsItsOffset() throws IOException {
         long[] sizes = writeFiveRecords();
-        long bodyOfThird = sizes[2] + LogRecordCodec.FRAME_HEADER + 2;
-        flipByte(log(), bodyOfThird);
+        flipBit(log(), sizes[1] + LogRecordCodec.FRAME_HEADER + 4, 3);
+        Logger logger = (Logger) LoggerFactory.getLogger(LogFile.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
 
-        assertReopensWith(2, sizes[5] - sizes[2]);
-        assertThat(Files.size(log())).isEqualTo(sizes[2]);
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            logger.detachAppender(appender);
+            assertThat(appender.list).singleElement().satisfies(line -> {
+                assertThat(line.getLevel()).isEqualTo(Level.WARN);
+                assertThat(line.getFormattedMessage()).contains(log().toString(),
+                        (sizes[2] - sizes[1]) + " at offset " + sizes[1], "kept 4 intact records");
+            });
+            assertThat(store.replayedRecords()).isEqualTo(4);
+            assertThat(store.discardedOnOpen()).hasValueSatisfying(discarded -> {
+                assertThat(discarded.location()).isEqualTo(log().toString());
+                assertThat(discarded.ranges()).containsExactly(new Range(sizes[1], sizes[2] - sizes[1]));
+            });
+            assertThat(store.loadOutbound("c").collectList().block(TIMEOUT)).containsExactly(
+                    StoreSamples.full(1, 1).withState(State.AWAITING_PUBCOMP), StoreSamples.qos2(3, 3));
+            assertThat(store.loadInbound("c").collectList().block(TIMEOUT)).containsExactly(9);
+        }
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.discardedOnOpen()).as("the log was rewritten without the damage").isEmpty();
+            assertThat(store.replayedRecords()).isEqualTo(3);
+            assertThat(store.loadOutbound("c").collectList().block(TIMEOUT)).containsExactly(
+                    StoreSamples.full(1, 1).withState(State.AWAITING_PUBCOMP), StoreSamples.qos2(3, 3));
+        }
     }
 
     @Test
-    void aDamagedLengthFieldIsCaughtByTheChecksum() throws IOException {
+    void damagedRecordsInARowAreDiscardedAsOneRangeAndTheRecordsAfterThemKept() throws IOException {
+        long[] sizes = writeFiveRecords();
+        flipByte(log(), sizes[1] + LogRecordCodec.FRAME_HEADER + 2);
+        flipByte(log(), sizes[2] + LogRecordCodec.FRAME_HEADER + 2);
+
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.replayedRecords()).isEqualTo(3);
+            assertThat(store.discardedOnOpen().orElseThrow().ranges())
+                    .containsExactly(new Range(sizes[1], sizes[3] - sizes[1]));
+            assertThat(store.loadOutbound("c").collectList().block(TIMEOUT)).containsExactly(
+                    StoreSamples.full(1, 1), StoreSamples.qos2(3, 3));
+            assertThat(store.loadInbound("c").collectList().block(TIMEOUT)).containsExactly(9);
+        }
+    }
+
+    @Test
+    void aDamagedLastRecordIsDiscardedAndTruncated() throws IOException {
+        long[] sizes = writeFiveRecords();
+        flipByte(log(), sizes[5] - 1);
+
+        assertReopensWith(4, sizes[5] - sizes[4]);
+        assertThat(Files.size(log())).isEqualTo(sizes[4]);
+    }
+
+    @Test
+    void aDamagedLengthFieldDiscardsEverythingFromItsRecordOn() throws IOException {
         long[] sizes = writeFiveRecords();
         flipByte(log(), sizes[1] + 3);
 
-        assertReopensWith(1, sizes[5] - sizes[1]);
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.discardedOnOpen().orElseThrow().ranges())
+                    .containsExactly(new Range(sizes[1], sizes[5] - sizes[1]));
+        }
+        assertReopensWith(1, 0);
+        assertThat(Files.size(log())).isEqualTo(sizes[1]);
+    }
+
+    @ParameterizedTest(name = "bit {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 24, 30, 31})
+    void aBitFlippedInALengthFieldNeverMakesReplayAcceptAnythingButWrittenRecords(int bit) throws IOException {
+        long[] sizes = writeFiveRecords();
+        List<LogRecord> written = new ArrayList<>();
+        LogFile.open(directory, written::add).close();
+        flipBit(log(), sizes[1] + 3 - bit / 8, bit % 8);
+
+        List<LogRecord> replayed = new ArrayList<>();
+        try (LogFile log = LogFile.open(directory, replayed::add)) {
+            assertThat(log.discarded()).isNotEmpty();
+        }
+        assertThat(replayed).first().isEqualTo(written.get(0));
+        assertThat(replayed).doesNotContain(written.get(1));
+        assertThat(written).containsSubsequence(replayed);
     }
 
     @Test
@@ -199,6 +280,9 @@ class LogSessionStoreRecoveryTest {
 
         assertReopensWith(5, 0);
         assertThat(compacting).doesNotExist();
+        try (LogSessionStore store = LogSessionStore.open(LogConfig.of(directory))) {
+            assertThat(store.discardedOnOpen()).isEmpty();
+        }
     }
 
     private static void truncate(Path file, long size) throws IOException {
@@ -213,6 +297,15 @@ class LogSessionStoreRecoveryTest {
             int value = raf.read();
             raf.seek(offset);
             raf.write(value ^ 0x5A);
+        }
+    }
+
+    private static void flipBit(Path file, long offset, int bit) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int value = raf.read();
+            raf.seek(offset);
+            raf.write(value ^ (1 << bit));
         }
     }
 
