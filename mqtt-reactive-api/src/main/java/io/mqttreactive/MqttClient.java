@@ -188,7 +188,15 @@ public interface MqttClient {
      * @param request the subscriptions and the SUBSCRIBE properties
      * @return a cold {@code Flux} of the matching messages; errors with
      *         {@link io.mqttreactive.exception.MqttSubscribeException} if the broker rejects any filter of the
-     *         request (the granted ones are unsubscribed) or does not support what the request needs
+     *         request (the granted ones are unsubscribed), or, without sending anything, if the broker's CONNACK
+     *         says it does not support what the request needs (wildcard or shared subscriptions, subscription
+     *         identifiers; the exception carries the SUBACK reason code) or the SUBSCRIBE would exceed the
+     *         broker's maximum packet size (caused by a
+     *         {@link io.mqttreactive.exception.MqttPacketTooLargeException}); a request made before
+     *         {@link #connect()} is checked once the CONNACK is known, and only that request fails
+     * @throws IllegalArgumentException if the client speaks MQTT 3.1.1 or 3.1 and the request uses an MQTT 5.0
+     *         feature: a subscription identifier, user properties, No Local, Retain As Published or a Retain
+     *         Handling other than {@link io.mqttreactive.message.RetainHandling#SEND}
      */
     Flux<MqttMessage> subscribe(SubscribeRequest request);
 
@@ -214,6 +222,7 @@ public interface MqttClient {
      *
      * @param request the subscriptions and the SUBSCRIBE properties
      * @return a cold {@code Flux} of messages to acknowledge; errors as {@link #subscribe(SubscribeRequest)}
+     * @throws IllegalArgumentException as {@link #subscribe(SubscribeRequest)}
      */
     Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request);
 

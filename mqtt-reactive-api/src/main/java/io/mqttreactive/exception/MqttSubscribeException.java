@@ -2,6 +2,7 @@ package io.mqttreactive.exception;
 
 import io.mqttreactive.message.SubscribeReasonCode;
 import io.mqttreactive.message.SubscribeResult;
+import io.mqttreactive.message.UserProperties;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A subscription failed: the SUBACK carried an error reason code for at least one topic filter, or the client
  * refused to send the SUBSCRIBE because the broker announced it does not support what it asks for (wildcards,
- * shared subscriptions, subscription identifiers).
+ * shared subscriptions, subscription identifiers; {@link #reasonCode()} is then the SUBACK reason code the broker
+ * would have answered with) or because the SUBSCRIBE exceeds the broker's Maximum Packet Size (the cause is then
+ * a {@link MqttPacketTooLargeException}).
  */
 public class MqttSubscribeException extends MqttNonTransientException {
 
@@ -38,6 +41,31 @@ public class MqttSubscribeException extends MqttNonTransientException {
      */
     public MqttSubscribeException(String description) {
         super("The subscription was not sent: " + description, null);
+        this.result = null;
+    }
+
+    /**
+     * Creates the exception for a subscription the client refused to send because the broker announced, in its
+     * CONNACK, that it does not support what the subscription needs.
+     *
+     * @param reasonCode  the SUBACK reason code the broker would have answered with, such as
+     *                    {@link SubscribeReasonCode#WILDCARD_SUBSCRIPTIONS_NOT_SUPPORTED}
+     * @param description why the client refused it
+     */
+    public MqttSubscribeException(SubscribeReasonCode reasonCode, String description) {
+        super("The subscription was not sent: " + description, reasonCode.code(), null, UserProperties.empty(),
+                null);
+        this.result = null;
+    }
+
+    /**
+     * Creates the exception for a subscription the client could not send.
+     *
+     * @param description why the client could not send it
+     * @param cause       the cause, such as a {@link MqttPacketTooLargeException}
+     */
+    public MqttSubscribeException(String description, Throwable cause) {
+        super("The subscription was not sent: " + description, cause);
         this.result = null;
     }
 

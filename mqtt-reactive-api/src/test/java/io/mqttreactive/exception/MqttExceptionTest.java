@@ -105,6 +105,20 @@ class MqttExceptionTest {
     }
 
     @Test
+    void subscribeRefusedByTheClientCarriesTheReasonCodeOrTheCause() {
+        MqttSubscribeException unsupported = new MqttSubscribeException(
+                SubscribeReasonCode.WILDCARD_SUBSCRIPTIONS_NOT_SUPPORTED, "the broker has no wildcard subscriptions");
+        assertThat(unsupported).hasMessage("The subscription was not sent: the broker has no wildcard subscriptions");
+        assertThat(unsupported.reasonCode()).isEqualTo(0xA2);
+        assertThat(unsupported.result()).isEmpty();
+        MqttPacketTooLargeException tooLarge = new MqttPacketTooLargeException(300, 200);
+        MqttSubscribeException oversize = new MqttSubscribeException("the SUBSCRIBE is too large", tooLarge);
+        assertThat(oversize).hasCause(tooLarge).isInstanceOf(MqttNonTransientException.class);
+        assertThat(oversize.reasonCode()).isEqualTo(MqttException.NO_REASON_CODE);
+        assertThat(oversize.result()).isEmpty();
+    }
+
+    @Test
     void disconnectAndProtocolErrorsCarryTheirCodes() {
         MqttDisconnectedException disconnected = new MqttDisconnectedException(DisconnectReasonCode.SESSION_TAKEN_OVER,
                 "another client", UserProperties.empty(), null);

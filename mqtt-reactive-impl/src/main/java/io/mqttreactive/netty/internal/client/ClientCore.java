@@ -19,7 +19,6 @@ import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.KeepAlive;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
-import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.reconnect.AttemptOptions;
@@ -70,6 +69,7 @@ final class ClientCore {
     private long abandonedConnectNanos;
     private long attemptNumber = 1;
     private boolean sessionHeld;
+    private boolean cleanStartSent;
     private boolean disconnecting;
     private boolean closed;
 
@@ -200,9 +200,9 @@ final class ClientCore {
         handshaking = channel;
         channel.listener(new ConnectionListener(channel));
         boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(connectionOptions);
-        ConnectPacket connect = ConnectHandshake.connectPacket(connectionOptions,
-                clientId != null ? clientId : options.clientId(), !resume && options.session().cleanStart());
-        channel.send(connect);
+        cleanStartSent = !resume && options.session().cleanStart();
+        channel.send(ConnectHandshake.connectPacket(connectionOptions,
+                clientId != null ? clientId : options.clientId(), cleanStartSent));
     }
 
     private void onConnAck(MqttChannel channel, ConnAckPacket connAck) {
@@ -234,29 +234,34 @@ final class ClientCore {
     }
 
     private void onPacket(MqttChannel channel, MqttPacket packet) {
-        if (channel == handshaking) {
-            if (packet instanceof ConnAckPacket connAck) {
-                onConnAck(channel, connAck);
-            } else if (packet instanceof DisconnectPacket disconnect) {
-                onServerDisconnect(channel, disconnect);
-            } else {
-                channel.close(new MqttProtocolException("expected CONNACK, received " + packet.type()));
-            }
-            return;
-        }
-        if (channel != connected) {
-            return;
-        }
         try {
-            if (!session.dispatch(packet)) {
+            if (channel == handshaking) {
+                onHandshakePacket(channel, packet);
+            } else if (channel == connected && !session.dispatch(packet)) {
                 dispatchConnectionPacket(channel, packet);
             }
         } catch (MqttProtocolException violation) {
-            if (options.version().isMqtt5()) {
-                channel.send(DisconnectPacket.of(violation.disconnectReasonCode().code()));
-            }
-            channel.close(violation);
+            closeForViolation(channel, violation);
         }
+    }
+
+    private void onHandshakePacket(MqttChannel channel, MqttPacket packet) {
+        if (packet instanceof ConnAckPacket connAck) {
+            onConnAck(channel, ConnectHandshake.checkSessionPresent(connAck, cleanStartSent,
+                    options.version().isMqtt5()));
+        } else if (packet instanceof DisconnectPacket disconnect) {
+            onServerDisconnect(channel, disconnect);
+        } else {
+            throw new MqttProtocolException("expected CONNACK, received " + packet.type() + " [MQTT-3.2.0-1] (3.1.1)");
+        }
+    }
+
+    /** Closes a connection whose broker broke the protocol, after DISCONNECT with the reason code in MQTT 5. */
+    private void closeForViolation(MqttChannel channel, MqttProtocolException violation) {
+        if (options.version().isMqtt5() && channel.isOpen()) {
+            channel.send(DisconnectPacket.of(violation.disconnectReasonCode().code()));
+        }
+        channel.close(violation);
     }
 
     private void dispatchConnectionPacket(MqttChannel channel, MqttPacket packet) {
@@ -285,8 +290,7 @@ final class ClientCore {
         if (channel == handshaking) {
             handshaking = null;
             abandonedConnectNanos = System.nanoTime();
-            failConnectWaiters(cause instanceof MqttException mqtt ? ConnectHandshake.failureBeforeConnAck(mqtt)
-                    : new MqttConnectionClosedException("the connection closed before CONNACK", cause));
+            failConnectWaiters(ConnectionFailures.beforeConnAck(cause));
         } else if (channel == connected) {
             connectionLost(cause);
         }

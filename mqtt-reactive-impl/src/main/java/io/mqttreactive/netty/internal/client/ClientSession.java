@@ -87,7 +87,7 @@ final class ClientSession {
         outgoing.onConnected(channel, result);
         offline.drainTo(outgoing::submit);
         incoming.onConnected(channel, result.sessionPresent());
-        subscribeFlow.onConnected(channel, result.sessionPresent());
+        subscribeFlow.onConnected(channel, result);
     }
 
     /** The connection is gone; what is in flight waits for the next one, or for {@link #end}. */

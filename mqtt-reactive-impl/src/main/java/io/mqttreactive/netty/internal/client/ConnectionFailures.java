@@ -8,6 +8,7 @@ import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.netty.internal.codec.MqttDecodeException;
+import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,21 @@ final class ConnectionFailures {
             }
         }
         return new MqttConnectionClosedException("cannot connect to " + where, error);
+    }
+
+    /**
+     * A connection that closed before its CONNACK: a malformed or forbidden packet in its place (a malformed
+     * CONNACK included) is the typed protocol error, a race for the session is transient (see
+     * {@link ConnectHandshake#failureBeforeConnAck}), any other cause is a closed connection.
+     */
+    static MqttException beforeConnAck(@Nullable Throwable cause) {
+        if (cause instanceof MqttException mqtt) {
+            return ConnectHandshake.failureBeforeConnAck(mqtt);
+        }
+        if (cause instanceof MqttDecodeException) {
+            return ofConnection(cause);
+        }
+        return new MqttConnectionClosedException("the connection closed before CONNACK", cause);
     }
 
     /** An open connection that closed: a malformed or forbidden packet, or any other cause as closed. */

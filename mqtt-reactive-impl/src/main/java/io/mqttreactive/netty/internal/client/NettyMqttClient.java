@@ -10,6 +10,7 @@ import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
+import io.mqttreactive.netty.internal.flow.SubscribeLimits;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.TlsConfigurer;
 import io.mqttreactive.options.DisconnectOptions;
@@ -90,16 +91,21 @@ public final class NettyMqttClient implements MqttClient {
 
     @Override
     public Flux<MqttMessage> subscribe(SubscribeRequest request) {
-        Objects.requireNonNull(request, "request");
+        checkSubscribable(request);
         return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, false)),
                 FluxSink.OverflowStrategy.BUFFER);
     }
 
     @Override
     public Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request) {
-        Objects.requireNonNull(request, "request");
+        checkSubscribable(request);
         return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, true)),
                 FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    private void checkSubscribable(SubscribeRequest request) {
+        Objects.requireNonNull(request, "request");
+        SubscribeLimits.requireSupportedBy(options.version(), request);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.mqttreactive.exception.MqttConnectException;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttException;
+import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttServerUnavailableException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
@@ -93,6 +94,26 @@ public final class ConnectHandshake {
                     + "CONNACK", failure);
         }
         return failure;
+    }
+
+    /**
+     * Checks Session Present against the Clean Start the CONNECT carried. A client that started clean holds no
+     * session, so in MQTT 5 Session Present 1 is a protocol error that closes the connection ([MQTT-3.2.2-4]
+     * 5.0). In 3.1.1, where the server broke [MQTT-3.2.2-1] (3.1.1), the CONNACK counts as one without a session,
+     * so that every subscription is made again rather than silently lost.
+     *
+     * @return the CONNACK to go on with
+     * @throws MqttProtocolException in MQTT 5, for Session Present 1 after Clean Start 1
+     */
+    public static ConnAckPacket checkSessionPresent(ConnAckPacket connAck, boolean cleanStart, boolean mqtt5) {
+        if (!cleanStart || !connAck.sessionPresent()) {
+            return connAck;
+        }
+        if (mqtt5) {
+            throw new MqttProtocolException("the broker said Session Present after a CONNECT with Clean Start "
+                    + "[MQTT-3.2.2-4] (5.0)");
+        }
+        return connAck.withoutSessionPresent();
     }
 
     /** Tells whether a CONNACK accepts the connection. */

@@ -283,15 +283,22 @@ public final class OutgoingPublishFlow {
      * out may still have kept it, so it is removed in any case, lest a later process publish what failed here.
      */
     private void abandon(InFlight flight, Throwable failure) {
-        int packetId = flight.packet.packetId();
-        if (inFlight.get(packetId) != flight) {
-            return;
+        if (inFlight.get(flight.packet.packetId()) == flight) {
+            drop(flight, failure);
+            drain();
         }
+    }
+
+    /**
+     * Ends a message in flight that cannot go out, such as one a resumed session must re-send that exceeds the
+     * new connection's Maximum Packet Size ([MQTT-3.2.2-15] 5.0): its packet id and stored record are freed.
+     */
+    private void drop(InFlight flight, Throwable failure) {
+        int packetId = flight.packet.packetId();
         inFlight.remove(packetId);
         packetIds.release(packetId);
         journal.removeOutbound(packetId);
         flight.sink.error(failure);
-        drain();
     }
 
     private void resend(InFlight entry) {
@@ -301,8 +308,12 @@ public final class OutgoingPublishFlow {
                 entry.releaseResent = true;
             }
         } else if (entry.stored) {
-            channel.send(entry.sent ? entry.packet.asDuplicate() : entry.packet);
-            entry.sent = true;
+            try {
+                channel.send(entry.sent ? entry.packet.asDuplicate() : entry.packet);
+                entry.sent = true;
+            } catch (MqttEncodeException e) {
+                drop(entry, encodeFailure(entry.message, e));
+            }
         }
     }
 

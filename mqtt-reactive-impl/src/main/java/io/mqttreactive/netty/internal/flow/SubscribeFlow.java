@@ -2,6 +2,7 @@ package io.mqttreactive.netty.internal.flow;
 
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttSubscribeException;
+import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.SubscribeReasonCode;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.SubscribeResult;
@@ -9,6 +10,7 @@ import io.mqttreactive.message.Subscription;
 import io.mqttreactive.message.UnsubscribeReasonCode;
 import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.codec.MqttEncodeException;
 import io.mqttreactive.netty.internal.packet.SubAckPacket;
 import io.mqttreactive.netty.internal.packet.SubscribePacket;
 import io.mqttreactive.netty.internal.packet.SubscriptionRequest;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * is sent SUBSCRIBE for a filter's first subscriber and UNSUBSCRIBE after its last. A SUBACK failure fails the
  * request with its reason codes, and every later request for a filter of it that subscribed before the SUBACK
  * came, since those were not sent again. Requests made while disconnected wait; without a session on reconnect, every
- * active subscription is subscribed again. MQTT 3.1.1 sections 3.8 to 3.11, MQTT 5.0 sections 3.8 to 3.11.
- * Confined to the event loop.
+ * active subscription is subscribed again. A SUBSCRIBE the broker cannot take, as its CONNACK describes it
+ * ({@link SubscribeLimits}), fails its request before any I/O and the client stays connected. MQTT 3.1.1 sections
+ * 3.8 to 3.11, MQTT 5.0 sections 3.8 to 3.11. Confined to the event loop.
  */
 public final class SubscribeFlow {
 
@@ -56,6 +60,7 @@ public final class SubscribeFlow {
     private final Map<Integer, PendingSubscribe> awaitingSubAck = new HashMap<>();
     private final Map<Integer, List<MqttTopicFilter>> awaitingUnsubAck = new HashMap<>();
     private @Nullable MqttChannel channel;
+    private @Nullable ConnectResult server;
 
     public SubscribeFlow(PacketIdAllocator packetIds, SubscriptionRegistry registry, Consumer<MqttClientEvent> events) {
         this.packetIds = packetIds;
@@ -73,19 +78,14 @@ public final class SubscribeFlow {
         List<PendingSubscribe> awaited = unacknowledgedCarrying(request, added);
         Requester outcome = awaited.isEmpty() ? requester
                 : new JoinedRequester(request, requester, awaited.size() + (toSend.isEmpty() ? 0 : 1));
-        awaited.forEach(pending -> pending.followers().add(new Follower(request, outcome)));
+        awaited.forEach(pending -> pending.followers().add(new Follower(request, outcome, subscriber)));
         if (toSend.isEmpty()) {
             if (awaited.isEmpty()) {
                 requester.subscribed(resultFromGranted(request));
             }
             return;
         }
-        PendingSubscribe pending = new PendingSubscribe(narrow(request, toSend), request, outcome);
-        if (channel != null) {
-            send(pending);
-        } else {
-            unsent.add(pending);
-        }
+        dispatch(new PendingSubscribe(narrow(request, toSend), request, outcome, subscriber));
     }
 
     /** Removes a subscriber and unsubscribes the filters nobody listens to any more. */
@@ -96,13 +96,8 @@ public final class SubscribeFlow {
         }
         List<MqttTopicFilter> emptied = registry.remove(filters(subscription.request().subscriptions()), subscriber);
         emptied.forEach(granted::remove);
-        if (emptied.isEmpty()) {
-            return;
-        }
-        if (channel != null) {
-            sendUnsubscribe(emptied);
-        } else {
-            unsentUnsubscribes.add(emptied);
+        if (!emptied.isEmpty()) {
+            unsubscribeFilters(emptied);
         }
     }
 
@@ -161,15 +156,19 @@ public final class SubscribeFlow {
         events.accept(new MqttClientEvent.Unsubscribed(filters, codes));
     }
 
-    /** Sends what waited; without a session, subscribes every active subscription again. */
-    public void onConnected(MqttChannel channel, boolean sessionPresent) {
+    /**
+     * Sends what waited, within the limits of the broker's CONNACK; without a session, subscribes every active
+     * subscription again.
+     */
+    public void onConnected(MqttChannel channel, ConnectResult server) {
         this.channel = channel;
-        if (!sessionPresent) {
+        this.server = server;
+        if (!server.sessionPresent()) {
             granted.clear();
             active.forEach((subscriber, subscription) -> {
                 SubscribeRequest request = subscription.request();
-                if (unsent.stream().noneMatch(pending -> pending.original == request)) {
-                    unsent.addFirst(new PendingSubscribe(request, request, subscription.requester()));
+                if (!isQueued(request)) {
+                    unsent.addFirst(new PendingSubscribe(request, request, subscription.requester(), subscriber));
                 }
             });
         }
@@ -207,24 +206,99 @@ public final class SubscribeFlow {
         });
     }
 
+    private void dispatch(PendingSubscribe pending) {
+        if (channel != null) {
+            send(pending);
+        } else {
+            unsent.add(pending);
+        }
+    }
+
+    /** Sends a SUBSCRIBE, or refuses it before any I/O when the broker cannot take it. */
     private void send(PendingSubscribe pending) {
-        int packetId = packetIds.allocate();
-        awaitingSubAck.put(packetId, pending);
         SubscribeRequest request = pending.sent;
-        registry.identify(filters(request.subscriptions()), request.subscriptionIdentifier());
+        MqttSubscribeException refusal = server != null ? SubscribeLimits.refusal(request, server) : null;
+        if (refusal != null) {
+            refuse(pending, refusal);
+            return;
+        }
         List<SubscriptionRequest> wire = request.subscriptions().stream()
                 .map(subscription -> new SubscriptionRequest(subscription.filter().toString(),
                         subscription.options().maxQos(), subscription.options().noLocal(),
                         subscription.options().retainAsPublished(), subscription.options().retainHandling().code()))
                 .toList();
-        channel.send(new SubscribePacket(packetId, wire, request.subscriptionIdentifier().orElse(0),
-                PacketMapper.toWire(request.userProperties())));
+        int packetId = packetIds.allocate();
+        try {
+            channel.send(new SubscribePacket(packetId, wire, request.subscriptionIdentifier().orElse(0),
+                    PacketMapper.toWire(request.userProperties())));
+        } catch (MqttEncodeException e) {
+            packetIds.release(packetId);
+            refuse(pending, SubscribeLimits.encodeFailure(e));
+            return;
+        }
+        awaitingSubAck.put(packetId, pending);
+        registry.identify(filters(request.subscriptions()), request.subscriptionIdentifier());
     }
 
+    /**
+     * Fails a SUBSCRIBE the client does not send, and its subscriber, leaving the client connected. What the
+     * subscriber's other filters hold at the broker alone is unsubscribed; later subscribers that waited on this
+     * SUBSCRIBE for filters they share ask for those themselves.
+     */
+    private void refuse(PendingSubscribe pending, MqttSubscribeException error) {
+        List<MqttTopicFilter> notSent = filters(pending.sent.subscriptions());
+        ActiveSubscription subscription = active.remove(pending.subscriber);
+        if (subscription != null) {
+            List<MqttTopicFilter> emptied = registry.remove(filters(subscription.request().subscriptions()),
+                    pending.subscriber);
+            emptied.forEach(granted::remove);
+            List<MqttTopicFilter> atBroker = emptied.stream().filter(filter -> !notSent.contains(filter)).toList();
+            if (!atBroker.isEmpty()) {
+                unsubscribeFilters(atBroker);
+            }
+        }
+        pending.requester.failed(error);
+        for (Follower follower : pending.followers()) {
+            List<Subscription> shared = follower.request().subscriptions().stream()
+                    .filter(own -> notSent.contains(own.filter()))
+                    .toList();
+            if (active.containsKey(follower.subscriber()) && !isQueued(follower.request())) {
+                dispatch(new PendingSubscribe(narrow(follower.request(), shared), follower.request(),
+                        follower.requester(), follower.subscriber()));
+            }
+        }
+    }
+
+    /** Tells whether a SUBSCRIBE for a whole request waits to be sent or for its SUBACK. */
+    private boolean isQueued(SubscribeRequest request) {
+        return Stream.concat(unsent.stream(), awaitingSubAck.values().stream())
+                .anyMatch(pending -> pending.original == request);
+    }
+
+    private void unsubscribeFilters(List<MqttTopicFilter> filters) {
+        if (channel != null) {
+            sendUnsubscribe(filters);
+        } else {
+            unsentUnsubscribes.add(filters);
+        }
+    }
+
+    /**
+     * Sends UNSUBSCRIBE; one larger than the broker's Maximum Packet Size ([MQTT-3.2.2-15] 5.0) goes out as one
+     * UNSUBSCRIBE per filter instead, and a filter that alone does not fit stays subscribed at the broker.
+     */
     private void sendUnsubscribe(List<MqttTopicFilter> filters) {
         int packetId = packetIds.allocate();
+        try {
+            channel.send(UnsubscribePacket.of(packetId, filters.stream().map(MqttTopicFilter::toString).toList()));
+        } catch (MqttEncodeException tooLarge) {
+            packetIds.release(packetId);
+            if (filters.size() > 1) {
+                filters.forEach(filter -> sendUnsubscribe(List.of(filter)));
+            }
+            return;
+        }
         awaitingUnsubAck.put(packetId, filters);
-        channel.send(UnsubscribePacket.of(packetId, filters.stream().map(MqttTopicFilter::toString).toList()));
     }
 
     /**
@@ -266,19 +340,20 @@ public final class SubscribeFlow {
      * which the broker is not asked for again and which share its outcome.
      */
     private record PendingSubscribe(SubscribeRequest sent, SubscribeRequest original, Requester requester,
-            List<Follower> followers) {
+            MessageSubscriber subscriber, List<Follower> followers) {
 
-        PendingSubscribe(SubscribeRequest sent, SubscribeRequest original, Requester requester) {
-            this(sent, original, requester, new ArrayList<>());
+        PendingSubscribe(SubscribeRequest sent, SubscribeRequest original, Requester requester,
+                MessageSubscriber subscriber) {
+            this(sent, original, requester, subscriber, new ArrayList<>());
         }
     }
 
-    /** A request waiting on another request's SUBACK for some of its filters. */
     /** A subscriber's request and who hears of its outcome, kept to subscribe again on a new session. */
     private record ActiveSubscription(SubscribeRequest request, Requester requester) {
     }
 
-    private record Follower(SubscribeRequest request, Requester requester) {
+    /** A request waiting on another request's SUBACK for some of its filters. */
+    private record Follower(SubscribeRequest request, Requester requester, MessageSubscriber subscriber) {
 
         /** Fails the follower if the SUBACK rejected one of its filters, else counts the SUBACK as granted. */
         void settle(SubscribeResult result) {

@@ -44,6 +44,15 @@ public record ConnAckPacket(
                 ABSENT_SERVER_KEEP_ALIVE, null, null, null, null);
     }
 
+    /** Returns this CONNACK with Session Present 0. */
+    public ConnAckPacket withoutSessionPresent() {
+        return new ConnAckPacket(false, reasonCode, sessionExpiryInterval, receiveMaximum, maximumQos,
+                retainAvailable, maximumPacketSize, assignedClientIdentifier, topicAliasMaximum, reasonString,
+                userProperties, wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable,
+                sharedSubscriptionAvailable, serverKeepAlive, responseInformation, serverReference,
+                authenticationMethod, authenticationData);
+    }
+
     @Override
     public MqttPacketType type() {
         return MqttPacketType.CONNACK;

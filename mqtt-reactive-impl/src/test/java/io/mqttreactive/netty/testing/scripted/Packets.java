@@ -36,6 +36,11 @@ public final class Packets {
         return ConnAckPacket.of(false, reasonCode);
     }
 
+    /** A CONNACK accepting the connection, with Session Present as given and no MQTT 5 properties. */
+    public static ConnAckPacket connAck(boolean sessionPresent) {
+        return ConnAckPacket.of(sessionPresent, 0);
+    }
+
     /** A builder for an accepting CONNACK with MQTT 5 properties. */
     public static ConnAckBuilder connAckWith() {
         return new ConnAckBuilder();
@@ -106,7 +111,12 @@ public final class Packets {
     /** Builds an accepting MQTT 5 CONNACK; unset properties keep their defaults. */
     public static final class ConnAckBuilder {
 
+        private boolean sessionPresent;
         private int reasonCode;
+        private long maximumPacketSize = ConnectPacket.NO_MAXIMUM_PACKET_SIZE;
+        private boolean wildcardSubscriptionAvailable = true;
+        private boolean subscriptionIdentifiersAvailable = true;
+        private boolean sharedSubscriptionAvailable = true;
         private int receiveMaximum = ConnectPacket.DEFAULT_RECEIVE_MAXIMUM;
         private int serverKeepAlive = ConnAckPacket.ABSENT_SERVER_KEEP_ALIVE;
         private int topicAliasMaximum;
@@ -114,6 +124,31 @@ public final class Packets {
         private @Nullable String serverReference;
 
         private ConnAckBuilder() {
+        }
+
+        public ConnAckBuilder sessionPresent(boolean sessionPresent) {
+            this.sessionPresent = sessionPresent;
+            return this;
+        }
+
+        public ConnAckBuilder maximumPacketSize(long maximumPacketSize) {
+            this.maximumPacketSize = maximumPacketSize;
+            return this;
+        }
+
+        public ConnAckBuilder wildcardSubscriptionAvailable(boolean available) {
+            this.wildcardSubscriptionAvailable = available;
+            return this;
+        }
+
+        public ConnAckBuilder subscriptionIdentifiersAvailable(boolean available) {
+            this.subscriptionIdentifiersAvailable = available;
+            return this;
+        }
+
+        public ConnAckBuilder sharedSubscriptionAvailable(boolean available) {
+            this.sharedSubscriptionAvailable = available;
+            return this;
         }
 
         public ConnAckBuilder reasonCode(int reasonCode) {
@@ -147,9 +182,10 @@ public final class Packets {
         }
 
         public ConnAckPacket build() {
-            return new ConnAckPacket(false, reasonCode, ConnAckPacket.ABSENT_SESSION_EXPIRY, receiveMaximum, 2, true,
-                    ConnectPacket.NO_MAXIMUM_PACKET_SIZE, null, topicAliasMaximum, reasonString, List.of(), true,
-                    true, true, serverKeepAlive, null, serverReference, null, null);
+            return new ConnAckPacket(sessionPresent, reasonCode, ConnAckPacket.ABSENT_SESSION_EXPIRY, receiveMaximum,
+                    2, true, maximumPacketSize, null, topicAliasMaximum, reasonString, List.of(),
+                    wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable, sharedSubscriptionAvailable,
+                    serverKeepAlive, null, serverReference, null, null);
         }
     }
 }
