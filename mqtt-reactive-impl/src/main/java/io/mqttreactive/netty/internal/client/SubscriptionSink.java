@@ -19,7 +19,10 @@ import reactor.core.publisher.Operators;
 /**
  * One subscriber's end of a subscription: messages wait here until downstream demands them, and are emitted on
  * the event loop. A QoS 1 or 2 message is released to the acknowledgement pipeline once emitted (or, in manual
- * mode, once the application acknowledges it), so demand is what lets the broker send more. QoS 0 messages wait
+ * mode, once the application acknowledges it), so demand is what lets the broker send more. When the
+ * subscription ends (cancelled, failed, or ended by {@code disconnect()} or {@code close()}), the QoS 1 and 2
+ * messages still waiting here are abandoned, never acknowledged: the broker keeps them and sends them again when
+ * the session resumes. QoS 0 messages wait
  * in a buffer bounded by the overflow strategy; every drop is counted and reported. Downstream demand is counted
  * here, from each request: the sink's own requested count lags behind what was emitted while another thread
  * drains the flux, and trusting it would emit, and acknowledge, messages nobody asked for. Confined to the event
@@ -73,7 +76,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     public void deliver(MqttMessage message, @Nullable InboundDelivery delivery) {
         if (terminated) {
             if (delivery != null) {
-                delivery.release();
+                delivery.abandon();
             }
             return;
         }
@@ -180,7 +183,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         terminated = true;
         for (Entry entry; (entry = queue.poll()) != null; ) {
             if (entry.delivery != null) {
-                entry.delivery.release();
+                entry.delivery.abandon();
             }
         }
         qos0Queued = 0;

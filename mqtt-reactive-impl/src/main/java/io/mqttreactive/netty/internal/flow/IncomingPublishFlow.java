@@ -26,17 +26,22 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The receiving side of PUBLISH (MQTT 5.0 section 4.3): routes each message to its subscribers and acknowledges
- * QoS 1 with PUBACK and QoS 2 with PUBREC only once every subscriber has taken it, in the order the messages
- * arrived ([MQTT-4.6.0-2], [MQTT-4.6.0-3]), so unacknowledged messages hold the broker to our Receive Maximum;
- * past it, reading stops until there is room again.
- * A QoS 2 id stays known from PUBLISH to PUBREL, across connections, so a re-sent message is never delivered
- * twice ([MQTT-4.3.3-10] 5.0); PUBREL is answered with PUBCOMP ([MQTT-4.3.3-11] 5.0). Messages no subscription
- * matches go to the unsolicited subscriber. Topic aliases live for one connection ([MQTT-3.3.2-7] 5.0).
- * With a session store ({@link #persistTo}), a QoS 2 id is stored before its PUBREC goes out and removed
- * before its PUBCOMP goes out, so it is known across a process restart too; acknowledgements still leave in
- * the order the messages arrived.
- * Confined to the event loop.
+ * The receiving side of PUBLISH (MQTT 5.0 section 4.3): routes each message to its subscribers and answers
+ * QoS 1 with PUBACK and QoS 2 with PUBREC once every subscriber has passed it on, exactly once for each PUBLISH
+ * received on a connection, on that connection, in the order the PUBLISH packets arrived ([MQTT-4.6.0-2],
+ * [MQTT-4.6.0-3]). Unanswered messages hold the broker to our Receive Maximum; past it, under every protocol
+ * version, reading stops until there is room again.
+ *
+ * <p>A message stays known by its packet id until it is answered, across the connections of one session: a
+ * PUBLISH the broker sends again on a resumed session ([MQTT-4.4.0-1]) joins the delivery already under way, so
+ * the application gets it once and the new connection gets its one answer when that delivery completes. A
+ * delivery a subscriber abandons (it ended, was cancelled, or the client disconnected before the message went
+ * downstream) is never answered: the broker still holds it and sends it again when the session resumes. A QoS 2
+ * id stays known from PUBREC to PUBREL, so a re-sent message is never delivered twice ([MQTT-4.3.3-10] 5.0);
+ * PUBREL is answered with PUBCOMP ([MQTT-4.3.3-11] 5.0). Messages no subscription matches go to the
+ * unsolicited subscriber. Topic aliases live for one connection ([MQTT-3.3.2-7] 5.0). With a session store
+ * ({@link #persistTo}), a QoS 2 id is stored before its PUBREC goes out and removed before its PUBCOMP goes out,
+ * so it is known across a process restart too. Confined to the event loop.
  */
 public final class IncomingPublishFlow {
 
@@ -46,16 +51,20 @@ public final class IncomingPublishFlow {
     private final int topicAliasMaximum;
     private final ReadThrottle readThrottle;
     private final Consumer<MqttClientEvent> events;
-    private final ArrayDeque<InboundDelivery> awaitingAcknowledgement = new ArrayDeque<>();
-    private final Map<Integer, InboundDelivery> qos2InDelivery = new HashMap<>();
+    /** What the PUBLISH packets received on this connection await, in arrival order: their PUBACK or PUBREC. */
+    private final ArrayDeque<InboundDelivery> owed = new ArrayDeque<>();
+    /** QoS 1 and 2 deliveries of this session whose PUBACK, or stored PUBREC, has not gone out yet. */
+    private final Map<Integer, InboundDelivery> unanswered = new HashMap<>();
+    private final Set<Integer> qos2BeingStored = new HashSet<>();
     private final Set<Integer> qos2AwaitingRelease = new HashSet<>();
     private final Map<Integer, String> topicAliases = new HashMap<>();
     private @Nullable MqttChannel channel;
     private boolean mqtt5;
     private int sessionGeneration;
+    private int connection;
+    private int incomplete;
     private long receiveMaximumExceeded;
     private boolean readingPaused;
-    private int pubRecsBeingStored;
     private SessionJournal journal = SessionJournal.withoutStore();
     private WriteAheadQueue writeAhead = journal.newQueue();
 
@@ -83,17 +92,21 @@ public final class IncomingPublishFlow {
     public void onConnected(MqttChannel channel, boolean sessionPresent) {
         this.channel = channel;
         this.mqtt5 = channel.encodeContext().version().isMqtt5();
+        connection++;
         topicAliases.clear();
         if (!sessionPresent) {
             qos2AwaitingRelease.forEach(journal::forgetInbound);
             qos2AwaitingRelease.clear();
+            unanswered.clear();
             sessionGeneration++;
         }
-        sendReadyAcknowledgements();
+        resumeReadingIfRoom();
     }
 
+    /** The connection is gone, and with it every answer it was owed: the broker sends those messages again. */
     public void onDisconnected() {
         channel = null;
+        owed.clear();
     }
 
     /**
@@ -103,56 +116,57 @@ public final class IncomingPublishFlow {
      */
     public void onPublish(PublishPacket packet) {
         String topic = resolveTopic(packet);
-        MqttMessage message = PacketMapper.toMessage(packet, topic);
         if (packet.qos() == MqttQos.AT_MOST_ONCE) {
-            route(message, null);
+            route(PacketMapper.toMessage(packet, topic), null);
             return;
         }
-        if (packet.qos() == MqttQos.EXACTLY_ONCE && isKnownQos2(packet.packetId())) {
+        int packetId = packet.packetId();
+        if (packet.qos() == MqttQos.EXACTLY_ONCE && qos2AwaitingRelease.contains(packetId)) {
+            owe(answered(packetId));
             return;
         }
-        holdBackIfOverWindow();
-        InboundDelivery delivery = new InboundDelivery(packet.packetId(), packet.qos(), sessionGeneration,
-                this::onDelivered);
-        if (packet.qos() == MqttQos.EXACTLY_ONCE) {
-            qos2InDelivery.put(packet.packetId(), delivery);
+        InboundDelivery earlier = unanswered.get(packetId);
+        if (earlier != null && earlier.qos() == packet.qos()) {
+            owe(earlier);
+            return;
         }
-        awaitingAcknowledgement.add(delivery);
+        InboundDelivery delivery = new InboundDelivery(packetId, packet.qos(), sessionGeneration, this::onComplete);
+        unanswered.put(packetId, delivery);
+        owe(delivery);
+        incomplete++;
         delivery.hold();
-        route(message, delivery);
+        route(PacketMapper.toMessage(packet, topic), delivery);
         delivery.release();
     }
 
-    /** Handles PUBREL: the QoS 2 id is released and PUBCOMP answers it. */
+    /** Handles PUBREL: the QoS 2 id is released and PUBCOMP answers it on this connection. */
     public void onPubRel(AckPacket pubRel) {
         boolean known = qos2AwaitingRelease.remove(pubRel.packetId());
         int reasonCode = known || !mqtt5 ? 0 : PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND.code();
-        Runnable complete = () -> sendIfConnected(AckPacket.of(MqttPacketType.PUBCOMP, pubRel.packetId(), reasonCode));
+        AckPacket pubComp = AckPacket.of(MqttPacketType.PUBCOMP, pubRel.packetId(), reasonCode);
+        int onConnection = connection;
+        Runnable complete = () -> sendOn(onConnection, pubComp);
         writeAhead.after(known ? journal.removeInbound(pubRel.packetId()) : null, complete,
                 failure -> complete.run());
     }
 
-    /** Returns the number of QoS 1 and 2 messages not yet acknowledged, or QoS 2 ids not yet released. */
+    /** Returns the number of QoS 1 and 2 messages this connection has not answered yet, or ids not yet released. */
     public int unacknowledgedCount() {
-        return awaitingAcknowledgement.size() + pubRecsBeingStored + qos2AwaitingRelease.size();
+        return owed.size() + qos2BeingStored.size() + qos2AwaitingRelease.size();
     }
 
-    /** The QoS 1 and 2 messages held until acknowledged: ids awaiting PUBREL are not, they hold no message. */
-    private int heldInMemory() {
-        return awaitingAcknowledgement.size() + pubRecsBeingStored;
+    /** A re-sent PUBLISH for an id awaiting PUBREL: nothing to deliver, only its PUBREC to send in turn. */
+    private InboundDelivery answered(int packetId) {
+        InboundDelivery known = new InboundDelivery(packetId, MqttQos.EXACTLY_ONCE, sessionGeneration, d -> { });
+        known.hold();
+        known.release();
+        return known;
     }
 
-    private boolean isKnownQos2(int packetId) {
-        if (qos2InDelivery.containsKey(packetId)) {
-            return true;
-        }
-        if (qos2AwaitingRelease.contains(packetId)) {
-            if (channel != null) {
-                channel.send(AckPacket.of(MqttPacketType.PUBREC, packetId));
-            }
-            return true;
-        }
-        return false;
+    private void owe(InboundDelivery delivery) {
+        holdBackIfOverWindow();
+        owed.add(delivery);
+        sendReadyAcknowledgements();
     }
 
     private void route(MqttMessage message, @Nullable InboundDelivery delivery) {
@@ -164,67 +178,95 @@ public final class IncomingPublishFlow {
         }
     }
 
-    private void onDelivered(InboundDelivery delivery) {
+    private void onComplete(InboundDelivery delivery) {
+        incomplete--;
+        if (!delivery.isAccepted()) {
+            unanswered.remove(delivery.packetId(), delivery);
+        }
         sendReadyAcknowledgements();
     }
 
     private void sendReadyAcknowledgements() {
-        while (channel != null && !awaitingAcknowledgement.isEmpty() && awaitingAcknowledgement.peek().isDelivered()) {
-            InboundDelivery delivery = awaitingAcknowledgement.poll();
-            if (delivery.sessionGeneration() != sessionGeneration) {
-                qos2InDelivery.remove(delivery.packetId(), delivery);
-            } else if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
-                AckPacket pubAck = AckPacket.of(MqttPacketType.PUBACK, delivery.packetId());
-                writeAhead.after(null, () -> sendIfConnected(pubAck), failure -> { });
-            } else {
-                pubRecsBeingStored++;
-                Runnable received = () -> onQos2Stored(delivery);
-                writeAhead.after(journal.storeInbound(delivery.packetId()), received, failure -> received.run());
+        while (channel != null && !owed.isEmpty() && owed.peek().isComplete()) {
+            InboundDelivery delivery = owed.poll();
+            if (delivery.isAccepted()) {
+                answer(delivery);
             }
         }
-        if (readingPaused && heldInMemory() < receiveMaximum) {
-            readingPaused = false;
-            readThrottle.resume(this);
+        resumeReadingIfRoom();
+    }
+
+    private void answer(InboundDelivery delivery) {
+        int packetId = delivery.packetId();
+        int onConnection = connection;
+        if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
+            unanswered.remove(packetId, delivery);
+            AckPacket pubAck = AckPacket.of(MqttPacketType.PUBACK, packetId);
+            writeAhead.after(null, () -> sendOn(onConnection, pubAck), failure -> { });
+        } else if (qos2BeingStored.contains(packetId) || qos2AwaitingRelease.contains(packetId)) {
+            AckPacket pubRec = AckPacket.of(MqttPacketType.PUBREC, packetId);
+            writeAhead.after(null, () -> sendOn(onConnection, pubRec), failure -> { });
+        } else {
+            qos2BeingStored.add(packetId);
+            Runnable stored = () -> onQos2Stored(delivery, onConnection);
+            writeAhead.after(journal.storeInbound(packetId), stored, failure -> stored.run());
         }
     }
 
     /** A delivered QoS 2 message's id is stored: it awaits PUBREL, and PUBREC may go out. */
-    private void onQos2Stored(InboundDelivery delivery) {
-        pubRecsBeingStored--;
-        qos2InDelivery.remove(delivery.packetId(), delivery);
+    private void onQos2Stored(InboundDelivery delivery, int onConnection) {
+        qos2BeingStored.remove(delivery.packetId());
+        unanswered.remove(delivery.packetId(), delivery);
         if (delivery.sessionGeneration() != sessionGeneration) {
             journal.forgetInbound(delivery.packetId());
             return;
         }
         qos2AwaitingRelease.add(delivery.packetId());
-        sendIfConnected(AckPacket.of(MqttPacketType.PUBREC, delivery.packetId()));
+        sendOn(onConnection, AckPacket.of(MqttPacketType.PUBREC, delivery.packetId()));
     }
 
-    private void sendIfConnected(AckPacket ack) {
-        if (channel != null) {
+    private void sendOn(int onConnection, AckPacket ack) {
+        if (channel != null && connection == onConnection) {
             channel.send(ack);
         }
     }
 
     /**
-     * Stops reading once the messages held until acknowledged exceed our Receive Maximum, until acknowledgements
-     * make room again. A compliant broker never gets there; one that overshoots (mosquitto 2.0.11 does, by
-     * thousands, in a flood) is told in an event and held back by TCP, so memory stays bounded by what one read
-     * brings. QoS 2 ids awaiting PUBREL count toward the Receive Maximum but not toward the pause: they hold no
-     * message, and the PUBRELs that free them must still be read. MQTT 3.1.1 has no Receive Maximum: there the
-     * broker's own in-flight limit applies.
+     * The messages held in memory or owed an answer on this connection: messages still on their way downstream
+     * (some may have arrived on an earlier connection), or delivered and waiting for the answers before theirs.
+     */
+    private int held() {
+        return Math.max(incomplete, owed.size() + qos2BeingStored.size());
+    }
+
+    /**
+     * Stops reading once one more message would exceed our Receive Maximum, until answers make room again, so
+     * memory stays bounded by what one read brings and the broker's sends back up in TCP. Under MQTT 5 a broker
+     * that gets there overshoots the Receive Maximum it was given (mosquitto 2.0.11 does, by thousands, after a
+     * resumed session) and is told in an event; MQTT 3.1.1 has no Receive Maximum to advertise, so the bound
+     * applies silently. QoS 2 ids awaiting PUBREL count toward the broker's quota but not toward the pause: they
+     * hold no message, and the PUBRELs that free them must still be read.
      */
     private void holdBackIfOverWindow() {
         int unacknowledged = unacknowledgedCount() + 1;
-        if (!mqtt5 || unacknowledged <= receiveMaximum) {
-            return;
+        boolean exceeded = mqtt5 && unacknowledged > receiveMaximum;
+        if (exceeded) {
+            receiveMaximumExceeded++;
         }
-        receiveMaximumExceeded++;
-        if (!readingPaused && heldInMemory() + 1 > receiveMaximum) {
+        if (!readingPaused && held() + 1 > receiveMaximum) {
             readingPaused = true;
             readThrottle.pause(this);
-            events.accept(new MqttClientEvent.ReceiveMaximumExceeded(receiveMaximum, unacknowledged,
-                    receiveMaximumExceeded));
+            if (exceeded) {
+                events.accept(new MqttClientEvent.ReceiveMaximumExceeded(receiveMaximum, unacknowledged,
+                        receiveMaximumExceeded));
+            }
+        }
+    }
+
+    private void resumeReadingIfRoom() {
+        if (readingPaused && held() < receiveMaximum) {
+            readingPaused = false;
+            readThrottle.resume(this);
         }
     }
 

@@ -4,24 +4,28 @@ import io.mqttreactive.MqttQos;
 import java.util.function.Consumer;
 
 /**
- * One received QoS 1 or 2 PUBLISH on its way to the subscribers that matched it. Each subscriber holds it until
- * the message has gone downstream (or, in manual-acknowledgement mode, until the application acknowledged it);
- * once the last one lets go, the message may be acknowledged to the broker. Confined to the event loop.
+ * One received QoS 1 or 2 message on its way to the subscribers that matched it. Each subscriber holds it until
+ * the message has gone downstream (or, in manual-acknowledgement mode, until the application acknowledged it)
+ * and then {@linkplain #release() releases} it, or {@linkplain #abandon() abandons} it when it ends without
+ * having passed the message on. Once the last holder lets go the delivery is complete: {@linkplain #isAccepted()
+ * accepted} when every holder passed it on, so the broker may be told; otherwise it is left unacknowledged, and
+ * the broker sends it again when the session resumes. Confined to the event loop.
  */
 public final class InboundDelivery {
 
     private final int packetId;
     private final MqttQos qos;
     private final int sessionGeneration;
-    private final Consumer<InboundDelivery> whenDelivered;
+    private final Consumer<InboundDelivery> whenComplete;
     private int holders;
-    private boolean delivered;
+    private boolean complete;
+    private boolean abandoned;
 
-    public InboundDelivery(int packetId, MqttQos qos, int sessionGeneration, Consumer<InboundDelivery> whenDelivered) {
+    public InboundDelivery(int packetId, MqttQos qos, int sessionGeneration, Consumer<InboundDelivery> whenComplete) {
         this.packetId = packetId;
         this.qos = qos;
         this.sessionGeneration = sessionGeneration;
-        this.whenDelivered = whenDelivered;
+        this.whenComplete = whenComplete;
     }
 
     public int packetId() {
@@ -37,26 +41,32 @@ public final class InboundDelivery {
         return sessionGeneration;
     }
 
-    public boolean isDelivered() {
-        return delivered;
+    /** Tells whether every holder has let go. */
+    public boolean isComplete() {
+        return complete;
     }
 
-    /** Adds a subscriber that must {@link #release()} it once. */
+    /** Tells whether the delivery is complete and every holder passed the message on. */
+    public boolean isAccepted() {
+        return complete && !abandoned;
+    }
+
+    /** Adds a subscriber that must {@link #release()} or {@link #abandon()} it once. */
     public void hold() {
         holders++;
     }
 
-    /** A subscriber is done with the message; the last one completes the delivery. */
+    /** A subscriber passed the message on; the last holder completes the delivery. */
     public void release() {
-        if (--holders == 0) {
-            markDelivered();
+        if (--holders == 0 && !complete) {
+            complete = true;
+            whenComplete.accept(this);
         }
     }
 
-    private void markDelivered() {
-        if (!delivered) {
-            delivered = true;
-            whenDelivered.accept(this);
-        }
+    /** A subscriber ended without passing the message on: the message must not be acknowledged. */
+    public void abandon() {
+        abandoned = true;
+        release();
     }
 }

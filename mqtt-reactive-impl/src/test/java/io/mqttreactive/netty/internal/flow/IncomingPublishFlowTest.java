@@ -141,8 +141,8 @@ class IncomingPublishFlowTest {
     }
 
     @BothVersions
-    @DisplayName("QoS 2: PUBREC after delivery, a duplicate before PUBREL is not delivered twice, PUBREL gets "
-            + "PUBCOMP, after PUBCOMP the id is new [MQTT-4.3.3-8] [MQTT-4.3.3-10] [MQTT-4.3.3-11] [MQTT-4.3.3-12] "
+    @DisplayName("QoS 2: PUBREC after delivery, one for each PUBLISH received; a duplicate before PUBREL is not "
+            + "delivered twice, PUBREL gets PUBCOMP, after PUBCOMP the id is new [MQTT-4.3.3-8] [MQTT-4.3.3-10] [MQTT-4.3.3-11] [MQTT-4.3.3-12] "
             + "(5.0), [MQTT-4.3.3-2] (3.1.1)")
     void qos2ExactlyOnce(MqttVersion version) {
         MqttClient client = connect(version);
@@ -152,6 +152,7 @@ class IncomingPublishFlowTest {
         broker.send(original, original.asDuplicate());
         broker.assertNothingElseReceived();
         subscriber.request(10);
+        broker.awaitReceived(isPubRec(5));
         broker.awaitReceived(isPubRec(5));
         broker.assertNothingElseReceived();
 
@@ -292,6 +293,38 @@ class IncomingPublishFlowTest {
         assertThat(flood.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
                 .containsExactly("1", "q0", "2", "3");
         assertThat(broker.received(MqttPacketType.DISCONNECT)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("3.1.1 has no Receive Maximum to advertise, but the client's bound still holds: once it holds that "
+            + "many unacknowledged QoS 1 and 2 messages it stops reading, so TCP makes the broker wait, and "
+            + "reads on once acknowledgements make room [MQTT-4.6.0-2] (3.1.1)")
+    void receiveMaximumBoundsUnacknowledgedMessagesUnder311() {
+        broker = ScriptedBroker.start(MqttVersion.MQTT_3_1_1);
+        MqttClient client = broker.newClient(options -> options.flowControl(
+                FlowControlOptions.builder().receiveMaximum(2).build()));
+        broker.expect(isConnect()).answer(Packets.connAck());
+        client.connect().block(WAIT);
+        TestSubscriber<MqttMessage> flood = subscribeWithoutDemand(client, "flood/#");
+        CompletableFuture<MqttMessage> other = new CompletableFuture<>();
+        client.subscribe("other/#", AT_MOST_ONCE).subscribe(other::complete);
+        grantSubscribe("other/#");
+        List<MqttClientEvent> events = new CopyOnWriteArrayList<>();
+        client.events().subscribe(events::add);
+
+        broker.send(publish("flood/1", "1", AT_LEAST_ONCE, 1), publish("flood/2", "2", EXACTLY_ONCE, 2),
+                publish("flood/3", "3", AT_LEAST_ONCE, 3));
+        broker.send(publish("other/x", "while paused", AT_MOST_ONCE, 0));
+        broker.assertNothingReceivedWithin(Duration.ofMillis(200));
+        assertThat(other).as("reading stopped").isNotDone();
+
+        flood.request(3);
+
+        broker.awaitReceived(isPubAck(1));
+        broker.awaitReceived(isPubRec(2));
+        broker.awaitReceived(isPubAck(3));
+        assertThat(other).succeedsWithin(WAIT).extracting(MqttMessage::payloadAsString).isEqualTo("while paused");
+        assertThat(events).noneMatch(MqttClientEvent.ReceiveMaximumExceeded.class::isInstance);
     }
 
     @Test

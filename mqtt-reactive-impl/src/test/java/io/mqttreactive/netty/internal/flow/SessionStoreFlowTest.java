@@ -189,6 +189,7 @@ class SessionStoreFlowTest {
         broker.assertNothingReceivedWithin(QUIET);
         store.release();
         broker.awaitReceived(isPubRec(5));
+        broker.awaitReceived(isPubRec(5));
 
         store.hold();
         broker.send(pubRel(5));
