@@ -13,16 +13,21 @@ import io.mqttreactive.message.PayloadFormatIndicator;
 import io.mqttreactive.message.PublishReasonCode;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.message.Subscription;
 import io.mqttreactive.message.UnsubscribeReasonCode;
 import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.options.SessionOptions;
 import io.mqttreactive.topic.MqttTopicFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.subscriber.TestSubscriber;
 
 /**
  * Publishing and subscribing through a real broker: every QoS both ways with payloads and MQTT 5.0 properties,
@@ -265,4 +270,47 @@ abstract class MessagingContract extends ClientContract {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * The redelivery case of a persistent session ([MQTT-4.4.0-1]): a QoS 1 and a QoS 2 message held without demand
+     * when the client disconnects are not acknowledged; the broker re-sends them on the resumed session, and each
+     * reaches the application exactly once, here on {@code unsolicitedMessages()} since the subscription flux
+     * ended with the disconnect ([MQTT-4.3.3-10] (5.0)). The client disconnects ten measured round trips after
+     * they were published (HiveMQ CE may still hold them itself; mosquitto has sent them); a message published
+     * after the resume, through the broker's session subscription, bounds the wait for duplicates.
+     */
+    @MqttProfile.All
+    void messagesHeldWithoutDemandAtDisconnectArriveOnceAfterResume(MqttProfile profile) {
+        TestClients clients = clients(profile);
+        MqttClient subscriber = clients.connected("held", options -> options.session(SessionOptions.DEFAULT
+                .withCleanStart(false).withSessionExpiryInterval(Duration.ofMinutes(5))));
+        MqttClient publisher = clients.connected("pub");
+        String filter = clients.topic("held/#");
+        TestSubscriber<MqttMessage> noDemand = TestSubscriber.builder().initialRequest(0).build();
+        CompletableFuture<SubscribeResult> granted = TestClients.subAck(subscriber,
+                SubscribeRequest.of(Subscription.of(filter, MqttQos.EXACTLY_ONCE)));
+        subscriber.subscribe(filter, MqttQos.EXACTLY_ONCE).subscribe(noDemand);
+        assertThat(granted).succeedsWithin(TIMEOUT);
+        Received<MqttMessage> marker = subscribe(subscriber, clients.topic("marker"), MqttQos.EXACTLY_ONCE);
+
+        long start = System.nanoTime();
+        publish(publisher, MqttMessage.of(clients.topic("marker"), bytes("round trip"), MqttQos.EXACTLY_ONCE));
+        assertThat(marker.next().payloadAsString()).isEqualTo("round trip");
+        Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+
+        publish(publisher, MqttMessage.of(clients.topic("held/1"), bytes("qos 1"), MqttQos.AT_LEAST_ONCE),
+                MqttMessage.of(clients.topic("held/2"), bytes("qos 2"), MqttQos.EXACTLY_ONCE));
+        Mono.delay(roundTrip.multipliedBy(10)).block();
+        subscriber.disconnect().block(TIMEOUT);
+        Received<MqttMessage> unsolicited = Received.of(subscriber.unsolicitedMessages());
+        subscriber.connect().block(TIMEOUT);
+
+        List<String> first = List.of(unsolicited.next().payloadAsString(), unsolicited.next().payloadAsString());
+        publish(publisher, MqttMessage.of(clients.topic("held/3"), bytes("after"), MqttQos.EXACTLY_ONCE));
+
+        assertThat(first).containsExactlyInAnyOrder("qos 1", "qos 2");
+        assertThat(unsolicited.next().payloadAsString()).as("no message twice").isEqualTo("after");
+        assertThat(noDemand.getReceivedOnNext()).isEmpty();
+    }
+
 }
