@@ -46,7 +46,7 @@ class WebSocketFramesFuzzTest {
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int HANDSHAKE_SLACK = 1024;
     /** The heap an upgrade costs on an embedded channel, request and answer included. */
-    private static final int HEAP_SLACK = 64 * 1024;
+    private static final int HEAP_SLACK = 128 * 1024;
 
     @FuzzTest(maxDuration = "60s")
     void anyFramesAfterTheUpgradeDecodeToPacketsOrATypedError(byte[] input) {
