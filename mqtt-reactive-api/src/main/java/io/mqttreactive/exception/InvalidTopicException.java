@@ -1,5 +1,7 @@
 package io.mqttreactive.exception;
 
+import java.util.Locale;
+
 /**
  * A string is not a valid MQTT topic name or topic filter.
  *
@@ -40,7 +42,8 @@ public class InvalidTopicException extends IllegalArgumentException {
         for (int i = 0; i < topic.length() && i < MAX_QUOTED_LENGTH; i++) {
             char c = topic.charAt(i);
             if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                quoted.append(String.format("\\u%04X", (int) c));
+                String hex = Integer.toHexString(c).toUpperCase(Locale.ROOT);
+                quoted.append("\\u").append("0000", hex.length(), 4).append(hex);
             } else {
                 quoted.append(c);
             }

@@ -199,7 +199,11 @@ final class MessageCodec {
         return count;
     }
 
+    /** Reads {@code length} bytes, checking they are there before allocating for them. */
     private static byte[] getBytes(ByteBuffer in, int length) {
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
         byte[] bytes = new byte[length];
         in.get(bytes);
         return bytes;

@@ -13,6 +13,7 @@ import io.mqttreactive.netty.internal.session.LogRecord.InboundStored;
 import io.mqttreactive.netty.internal.session.LogRecord.OutboundRemoved;
 import io.mqttreactive.netty.internal.session.LogRecord.OutboundStateChanged;
 import io.mqttreactive.netty.internal.session.LogRecord.OutboundStored;
+import io.mqttreactive.netty.testing.fuzz.HeapAllocation;
 import io.mqttreactive.spi.StoredPublish;
 import io.mqttreactive.spi.StoredPublish.State;
 import java.nio.ByteBuffer;
@@ -134,6 +135,18 @@ class LogRecordCodecTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 bytes after the record");
         assertThatThrownBy(() -> LogRecordCodec.decode(ByteBuffer.wrap(new byte[] {2, 0, 0, 0, 1, 4})))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown state 4");
+    }
+
+    @Test
+    void aLengthBeyondTheRecordIsRefusedBeforeAnythingIsAllocatedForIt() {
+        // INBOUND_STORED whose client identifier claims 65,535 bytes; the record ends after two more.
+        ByteBuffer body = ByteBuffer.wrap(new byte[] {4, (byte) 0xFF, (byte) 0xFF, 0, 1});
+        assertThatThrownBy(() -> LogRecordCodec.decode(body.duplicate()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cut short");
+
+        long allocated = HeapAllocation.during(() -> assertThatThrownBy(() -> LogRecordCodec.decode(body.duplicate())));
+
+        assertThat(allocated).as("heap bytes allocated to refuse the record").isLessThan(65_535);
     }
 
     @Test
