@@ -151,7 +151,7 @@ public final class IncomingPublishFlow {
     }
 
     /** Returns the number of QoS 1 and 2 messages this connection has not answered yet, or ids not yet released. */
-    public int unacknowledgedCount() {
+    private int unacknowledgedCount() {
         return owed.size() + qos2BeingStored.size() + qos2AwaitingRelease.size();
     }
 
