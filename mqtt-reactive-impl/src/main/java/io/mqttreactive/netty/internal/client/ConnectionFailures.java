@@ -5,6 +5,7 @@ import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttJvmErrorException;
 import io.mqttreactive.exception.MqttMalformedPacketException;
+import io.mqttreactive.exception.MqttPacketTooLargeException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.DisconnectReasonCode;
@@ -61,7 +62,10 @@ final class ConnectionFailures {
         return new MqttConnectionClosedException("the connection closed before CONNACK", cause);
     }
 
-    /** An open connection that closed: a malformed or forbidden packet, or any other cause as closed. */
+    /**
+     * An open connection that closed: a malformed, forbidden or too large packet (all non-transient: the broker
+     * would send the same again after a reconnect), or any other cause as closed.
+     */
     static MqttException ofConnection(@Nullable Throwable cause) {
         Error jvmError = ReconnectPolicy.jvmErrorIn(cause);
         if (jvmError != null && !(cause instanceof MqttJvmErrorException)) {
@@ -71,10 +75,13 @@ final class ConnectionFailures {
             return mqtt;
         }
         if (cause instanceof MqttDecodeException decode) {
-            return decode.reasonCode() == ReasonCode.MALFORMED_PACKET
-                    ? new MqttMalformedPacketException(decode.getMessage(), decode)
-                    : new MqttProtocolException(decode.getMessage(),
-                            DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
+            return switch (decode.reasonCode()) {
+                case ReasonCode.MALFORMED_PACKET -> new MqttMalformedPacketException(decode.getMessage(), decode);
+                case ReasonCode.PACKET_TOO_LARGE ->
+                        new MqttPacketTooLargeException(decode.packetSize(), decode.maximumPacketSize());
+                default -> new MqttProtocolException(decode.getMessage(),
+                        DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
+            };
         }
         return new MqttConnectionClosedException(cause == null ? "the broker closed the connection"
                 : "the connection failed: " + cause, cause);
