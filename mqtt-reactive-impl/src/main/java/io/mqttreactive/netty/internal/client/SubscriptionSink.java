@@ -21,10 +21,9 @@ import reactor.core.publisher.Operators;
  * the event loop. A QoS 1 or 2 message is released to the acknowledgement pipeline once emitted (or, in manual
  * mode, once the application acknowledges it), so demand is what lets the broker send more. QoS 0 messages wait
  * in a buffer bounded in messages and in payload bytes, by the overflow strategy; every drop is counted and
- * reported. Downstream demand is counted
- * here, from each request: the sink's own requested count lags behind what was emitted while another thread
- * drains the flux, and trusting it would emit, and acknowledge, messages nobody asked for. Confined to the event
- * loop, except for requests and cancellation, which hop onto it.
+ * reported. Downstream demand is counted here, from each request: the sink's own requested count lags behind what
+ * was emitted while another thread drains the flux, and trusting it would emit, and acknowledge, messages nobody
+ * asked for. Confined to the event loop, except for requests and cancellation, which hop onto it.
  *
  * @param <T> {@link MqttMessage} or {@link AcknowledgeableMessage}
  */
@@ -138,7 +137,8 @@ final class SubscriptionSink<T> implements MessageSubscriber {
                 countDrop(message);
                 terminate(qos0Queued >= qos0Capacity
                         ? new MqttBufferFullException("QoS 0 subscription buffer", qos0Capacity)
-                        : new MqttBufferFullException("QoS 0 subscription buffer (payload bytes)", qos0CapacityBytes));
+                        : new MqttBufferFullException("QoS 0 subscription buffer (payload bytes)",
+                                qos0CapacityBytes));
                 return false;
             }
             default -> {
