@@ -61,8 +61,15 @@ public interface MqttClient {
      *         {@link io.mqttreactive.exception.MqttConnectException} or
      *         {@link io.mqttreactive.exception.MqttServerUnavailableException} if the broker refuses,
      *         {@link io.mqttreactive.exception.MqttTimeoutException} on timeout,
-     *         {@link io.mqttreactive.exception.MqttConnectionClosedException} on network failure, and
-     *         {@link io.mqttreactive.exception.MqttClientClosedException} after {@link #close()}
+     *         {@link io.mqttreactive.exception.MqttConnectionClosedException} on network failure,
+     *         {@link io.mqttreactive.exception.MqttJvmErrorException} if the JVM raised an {@link Error} (such as an
+     *         {@link OutOfMemoryError} while a large packet was read), and
+     *         {@link io.mqttreactive.exception.MqttClientClosedException} after {@link #close()}. An {@code Error}
+     *         is never taken for a network failure: it is wrapped, as the cause of an
+     *         {@link io.mqttreactive.exception.MqttJvmErrorException}, so that every error signal stays an
+     *         {@code MqttException}, and automatic reconnect stops on it (a retry would fetch the same message and
+     *         fail again), failing subscriptions and waiting publishes with it and emitting
+     *         {@link MqttClientEvent.ReconnectGaveUp}
      */
     Mono<ConnectResult> connect();
 

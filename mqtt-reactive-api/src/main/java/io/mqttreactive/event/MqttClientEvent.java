@@ -290,8 +290,9 @@ public sealed interface MqttClientEvent {
 
     /**
      * Automatic reconnect ended without a connection: the connection was lost with a failure that rules out
-     * reconnecting (a protocol error, or a server DISCONNECT whose reason would repeat, such as not authorized or
-     * session taken over), or an attempt failed that way (bad credentials, not authorized, a refused TLS
+     * reconnecting (a protocol error, a server DISCONNECT whose reason would repeat, such as not authorized or
+     * session taken over, or a JVM {@link Error} such as an {@link OutOfMemoryError}, told as an
+     * {@link io.mqttreactive.exception.MqttJvmErrorException}), or an attempt failed that way (bad credentials, not authorized, a refused TLS
      * handshake), or {@link io.mqttreactive.options.ReconnectOptions#maxAttempts()} attempts failed. The
      * subscriptions and the waiting publishes have failed with {@code cause}; the client is
      * {@link ConnectionState#DISCONNECTED} and {@code connect()} may be called again. Not told after

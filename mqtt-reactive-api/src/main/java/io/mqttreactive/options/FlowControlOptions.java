@@ -11,15 +11,16 @@ import java.util.Objects;
  *   <li>Inbound QoS 1 and 2: at most {@link #receiveMaximum()} unacknowledged messages; the client advertises
  *       it in CONNECT (MQTT 5.0) and acknowledges a message only once it was delivered downstream (or
  *       acknowledged by the application), so a slow consumer slows the broker down.</li>
- *   <li>Inbound QoS 0: a buffer of {@link #qos0BufferSize()} messages per subscription, handled by
- *       {@link #qos0OverflowStrategy()} when full.</li>
+ *   <li>Inbound QoS 0: a buffer of {@link #qos0BufferSize()} messages and {@link #qos0BufferBytes()} payload
+ *       bytes per subscription, handled by {@link #qos0OverflowStrategy()} when either is reached.</li>
  *   <li>Outbound QoS 1 and 2: at most the smaller of {@link #maximumInflightPublishes()} and the broker's
  *       Receive Maximum in flight [MQTT-4.9.0-2] (5.0); beyond that up to {@link #maximumPendingPublishes()}
  *       wait, and further ones fail with {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
  *   <li>While disconnected, up to {@link #offlineQueueSize()} publishes wait for the next connection, in order;
  *       when the queue is full, {@link #offlineQueueOverflow()} fails the new publish or drops the oldest.</li>
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
- *       them.</li>
+ *       them. The default follows the heap, so that a default-sized JVM survives the largest message a broker
+ *       may send.</li>
  * </ul>
  */
 public final class FlowControlOptions {
@@ -30,14 +31,31 @@ public final class FlowControlOptions {
     /** The default of {@link #maximumInflightPublishes()}. */
     public static final int DEFAULT_MAXIMUM_INFLIGHT_PUBLISHES = 1024;
 
-    /** The default of {@link #maximumPacketSize()}: the largest packet MQTT allows, so no extra limit. */
-    public static final int DEFAULT_MAXIMUM_PACKET_SIZE = Checks.MAX_PACKET_SIZE;
+    /** The smallest default of {@link #maximumPacketSize()}, however small the heap: 1 MiB. */
+    public static final int MINIMUM_DEFAULT_MAXIMUM_PACKET_SIZE = 1024 * 1024;
+
+    /**
+     * The default of {@link #maximumPacketSize()}: an eighth of the heap this JVM may grow to
+     * ({@link Runtime#maxMemory()}), at least {@link #MINIMUM_DEFAULT_MAXIMUM_PACKET_SIZE} and at most the
+     * largest packet MQTT allows (268,435,460 bytes): 16 MiB with {@code -Xmx128m}, 64 MiB with
+     * {@code -Xmx512m}, the protocol's maximum from {@code -Xmx2g} on. Reading a PUBLISH holds its bytes twice
+     * for a while (as received, and as the message's payload), and a slow subscriber may hold a few more, so a
+     * packet near the heap's size would end in an {@link OutOfMemoryError}; an eighth leaves room for that and for
+     * the application. Set {@link Builder#maximumPacketSize(int)} for a limit that does not depend on the heap.
+     */
+    public static final int DEFAULT_MAXIMUM_PACKET_SIZE = defaultMaximumPacketSize(Runtime.getRuntime().maxMemory());
 
     /** The default of {@link #topicAliasMaximum()}. */
     public static final int DEFAULT_TOPIC_ALIAS_MAXIMUM = 16;
 
     /** The default of {@link #qos0BufferSize()}. */
     public static final int DEFAULT_QOS0_BUFFER_SIZE = 256;
+
+    /**
+     * The default of {@link #qos0BufferBytes()}: 8 MiB. With the default {@link #DEFAULT_QOS0_BUFFER_SIZE}, the
+     * count bound is reached first while messages average less than 32 KiB.
+     */
+    public static final int DEFAULT_QOS0_BUFFER_BYTES = 8 * 1024 * 1024;
 
     /** The default of {@link #qos0OverflowStrategy()}. */
     public static final OverflowStrategy DEFAULT_QOS0_OVERFLOW_STRATEGY = OverflowStrategy.DROP_OLDEST;
@@ -59,6 +77,7 @@ public final class FlowControlOptions {
     private final int maximumPacketSize;
     private final int topicAliasMaximum;
     private final int qos0BufferSize;
+    private final int qos0BufferBytes;
     private final OverflowStrategy qos0OverflowStrategy;
     private final int maximumPendingPublishes;
     private final int offlineQueueSize;
@@ -70,6 +89,7 @@ public final class FlowControlOptions {
         this.maximumPacketSize = builder.maximumPacketSize;
         this.topicAliasMaximum = builder.topicAliasMaximum;
         this.qos0BufferSize = builder.qos0BufferSize;
+        this.qos0BufferBytes = builder.qos0BufferBytes;
         this.qos0OverflowStrategy = builder.qos0OverflowStrategy;
         this.maximumPendingPublishes = builder.maximumPendingPublishes;
         this.offlineQueueSize = builder.offlineQueueSize;
@@ -115,7 +135,13 @@ public final class FlowControlOptions {
     }
 
     /**
-     * Returns the largest packet the client accepts; sent as Maximum Packet Size in an MQTT 5.0 CONNECT.
+     * Returns the largest packet the client accepts; sent as Maximum Packet Size in an MQTT 5.0 CONNECT, so that
+     * the broker does not send larger ones ([MQTT-3.2.2-15] binds it, in the other direction, like the client).
+     * A larger packet from the broker closes the connection with an
+     * {@link io.mqttreactive.exception.MqttPacketTooLargeException}, after DISCONNECT 0x95 in MQTT 5.0, as soon as
+     * its fixed header is read, before its body is buffered; the client does not reconnect, since the broker would
+     * send the same packet again (an MQTT 3.1.1 broker cannot be told the limit). The default,
+     * {@link #DEFAULT_MAXIMUM_PACKET_SIZE}, depends on the heap.
      *
      * @return bytes, 1..268,435,460
      */
@@ -139,6 +165,19 @@ public final class FlowControlOptions {
      */
     public int qos0BufferSize() {
         return qos0BufferSize;
+    }
+
+    /**
+     * Returns how many payload bytes the QoS 0 buffer of each subscription holds at most. A message that would
+     * take the buffer past it is handled by {@link #qos0OverflowStrategy()}, as one past {@link #qos0BufferSize()}
+     * is: dropping the oldest drops as many as it takes. A buffer without QoS 0 messages takes one message
+     * whatever its size, so a message larger than this bound is still delivered; {@link #maximumPacketSize()}
+     * bounds it.
+     *
+     * @return bytes, at least 1
+     */
+    public int qos0BufferBytes() {
+        return qos0BufferBytes;
     }
 
     /**
@@ -190,6 +229,7 @@ public final class FlowControlOptions {
                 && maximumPacketSize == that.maximumPacketSize
                 && topicAliasMaximum == that.topicAliasMaximum
                 && qos0BufferSize == that.qos0BufferSize
+                && qos0BufferBytes == that.qos0BufferBytes
                 && qos0OverflowStrategy == that.qos0OverflowStrategy
                 && maximumPendingPublishes == that.maximumPendingPublishes
                 && offlineQueueSize == that.offlineQueueSize
@@ -199,7 +239,7 @@ public final class FlowControlOptions {
     @Override
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
-                qos0BufferSize, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize, offlineQueueOverflow);
+                qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize, offlineQueueOverflow);
     }
 
     @Override
@@ -209,6 +249,7 @@ public final class FlowControlOptions {
                 + ", maximumPacketSize=" + maximumPacketSize
                 + ", topicAliasMaximum=" + topicAliasMaximum
                 + ", qos0BufferSize=" + qos0BufferSize
+                + ", qos0BufferBytes=" + qos0BufferBytes
                 + ", qos0OverflowStrategy=" + qos0OverflowStrategy
                 + ", maximumPendingPublishes=" + maximumPendingPublishes
                 + ", offlineQueueSize=" + offlineQueueSize
@@ -225,6 +266,7 @@ public final class FlowControlOptions {
         private int maximumPacketSize = DEFAULT_MAXIMUM_PACKET_SIZE;
         private int topicAliasMaximum = DEFAULT_TOPIC_ALIAS_MAXIMUM;
         private int qos0BufferSize = DEFAULT_QOS0_BUFFER_SIZE;
+        private int qos0BufferBytes = DEFAULT_QOS0_BUFFER_BYTES;
         private OverflowStrategy qos0OverflowStrategy = DEFAULT_QOS0_OVERFLOW_STRATEGY;
         private int maximumPendingPublishes = DEFAULT_MAXIMUM_PENDING_PUBLISHES;
         private int offlineQueueSize = DEFAULT_OFFLINE_QUEUE_SIZE;
@@ -239,6 +281,7 @@ public final class FlowControlOptions {
             this.maximumPacketSize = options.maximumPacketSize;
             this.topicAliasMaximum = options.topicAliasMaximum;
             this.qos0BufferSize = options.qos0BufferSize;
+            this.qos0BufferBytes = options.qos0BufferBytes;
             this.qos0OverflowStrategy = options.qos0OverflowStrategy;
             this.maximumPendingPublishes = options.maximumPendingPublishes;
             this.offlineQueueSize = options.offlineQueueSize;
@@ -310,6 +353,18 @@ public final class FlowControlOptions {
         }
 
         /**
+         * Sets {@link FlowControlOptions#qos0BufferBytes()}.
+         *
+         * @param qos0BufferBytes payload bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder qos0BufferBytes(int qos0BufferBytes) {
+            this.qos0BufferBytes = Checks.requireRange(qos0BufferBytes, 1, Integer.MAX_VALUE, "QoS 0 buffer bytes");
+            return this;
+        }
+
+        /**
          * Sets {@link FlowControlOptions#qos0OverflowStrategy()}.
          *
          * @param strategy the overflow strategy
@@ -364,5 +419,9 @@ public final class FlowControlOptions {
         public FlowControlOptions build() {
             return new FlowControlOptions(this);
         }
+    }
+
+    static int defaultMaximumPacketSize(long maximumHeap) {
+        return (int) Math.max(MINIMUM_DEFAULT_MAXIMUM_PACKET_SIZE, Math.min(maximumHeap / 8, Checks.MAX_PACKET_SIZE));
     }
 }

@@ -83,7 +83,10 @@ class OptionValuesTest {
         FlowControlOptions defaults = FlowControlOptions.DEFAULT;
         assertThat(defaults.receiveMaximum()).isEqualTo(FlowControlOptions.DEFAULT_RECEIVE_MAXIMUM);
         assertThat(defaults.maximumInflightPublishes()).isEqualTo(FlowControlOptions.DEFAULT_MAXIMUM_INFLIGHT_PUBLISHES);
-        assertThat(defaults.maximumPacketSize()).isEqualTo(268_435_460);
+        assertThat(defaults.maximumPacketSize()).isEqualTo(FlowControlOptions.DEFAULT_MAXIMUM_PACKET_SIZE)
+                .isEqualTo(FlowControlOptions.defaultMaximumPacketSize(Runtime.getRuntime().maxMemory()));
+        assertThat(defaults.qos0BufferBytes()).isEqualTo(FlowControlOptions.DEFAULT_QOS0_BUFFER_BYTES)
+                .isEqualTo(8 * 1024 * 1024);
         assertThat(defaults.topicAliasMaximum()).isEqualTo(FlowControlOptions.DEFAULT_TOPIC_ALIAS_MAXIMUM);
         assertThat(defaults.qos0BufferSize()).isEqualTo(FlowControlOptions.DEFAULT_QOS0_BUFFER_SIZE);
         assertThat(defaults.qos0OverflowStrategy()).isEqualTo(OverflowStrategy.DROP_OLDEST);
@@ -97,15 +100,29 @@ class OptionValuesTest {
         assertThatThrownBy(() -> builder.maximumPacketSize(268_435_461)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.topicAliasMaximum(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.qos0BufferSize(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.qos0BufferBytes(0))
+                .hasMessage("QoS 0 buffer bytes must be between 1 and 2147483647, was 0");
         assertThatThrownBy(() -> builder.maximumPendingPublishes(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.offlineQueueSize(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.qos0OverflowStrategy(null)).isInstanceOf(NullPointerException.class);
         FlowControlOptions edges = builder.receiveMaximum(1).receiveMaximum(65_535).maximumPacketSize(268_435_460)
-                .topicAliasMaximum(0).maximumPendingPublishes(0).offlineQueueSize(0).build();
+                .topicAliasMaximum(0).maximumPendingPublishes(0).offlineQueueSize(0).qos0BufferBytes(1).build();
         assertThat(edges.receiveMaximum()).isEqualTo(65_535);
         assertThat(edges.mutate().build()).isEqualTo(edges).hasSameHashCodeAs(edges);
         assertThat(edges).isNotEqualTo(defaults);
-        assertThat(edges.toString()).contains("receiveMaximum=65535", "offlineQueueSize=0");
+        assertThat(edges.toString()).contains("receiveMaximum=65535", "offlineQueueSize=0", "qos0BufferBytes=1");
+        assertThat(edges.mutate().qos0BufferBytes(2).build()).isNotEqualTo(edges);
+    }
+
+    @Test
+    @DisplayName("the default maximum packet size is an eighth of the heap, within 1 MiB and the protocol's maximum")
+    void defaultMaximumPacketSizeFollowsTheHeap() {
+        long mebibyte = 1024 * 1024;
+        assertThat(FlowControlOptions.defaultMaximumPacketSize(128 * mebibyte)).isEqualTo(16 * mebibyte);
+        assertThat(FlowControlOptions.defaultMaximumPacketSize(512 * mebibyte)).isEqualTo(64 * mebibyte);
+        assertThat(FlowControlOptions.defaultMaximumPacketSize(4 * mebibyte)).isEqualTo(mebibyte);
+        assertThat(FlowControlOptions.defaultMaximumPacketSize(4096 * mebibyte)).isEqualTo(268_435_460);
+        assertThat(FlowControlOptions.defaultMaximumPacketSize(Long.MAX_VALUE)).isEqualTo(268_435_460);
     }
 
     @Test

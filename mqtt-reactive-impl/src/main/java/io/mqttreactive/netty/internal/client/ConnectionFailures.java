@@ -3,17 +3,23 @@ package io.mqttreactive.netty.internal.client;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttException;
+import io.mqttreactive.exception.MqttJvmErrorException;
 import io.mqttreactive.exception.MqttMalformedPacketException;
+import io.mqttreactive.exception.MqttPacketTooLargeException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.netty.internal.codec.MqttDecodeException;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
+import io.mqttreactive.netty.internal.reconnect.ReconnectPolicy;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
-/** Turns what broke a connection, or kept one from opening, into the {@link MqttException} users see. */
+/**
+ * Turns what broke a connection, or kept one from opening, into the {@link MqttException} users see. A JVM
+ * {@link Error} anywhere in the causes is an {@link MqttJvmErrorException}, never a transient network failure.
+ */
 final class ConnectionFailures {
 
     private ConnectionFailures() {
@@ -21,6 +27,10 @@ final class ConnectionFailures {
 
     /** A connection that could not be opened: a TLS handshake failure, or any other as closed. */
     static MqttException ofConnect(Throwable error, MqttClientOptions attempt) {
+        Error jvmError = ReconnectPolicy.jvmErrorIn(error);
+        if (jvmError != null && !(error instanceof MqttJvmErrorException)) {
+            return new MqttJvmErrorException("connecting failed", jvmError);
+        }
         if (error instanceof MqttException mqtt) {
             return mqtt;
         }
@@ -39,6 +49,10 @@ final class ConnectionFailures {
      * {@link ConnectHandshake#failureBeforeConnAck}), any other cause is a closed connection.
      */
     static MqttException beforeConnAck(@Nullable Throwable cause) {
+        Error jvmError = ReconnectPolicy.jvmErrorIn(cause);
+        if (jvmError != null) {
+            return ofConnection(cause);
+        }
         if (cause instanceof MqttException mqtt) {
             return ConnectHandshake.failureBeforeConnAck(mqtt);
         }
@@ -48,16 +62,26 @@ final class ConnectionFailures {
         return new MqttConnectionClosedException("the connection closed before CONNACK", cause);
     }
 
-    /** An open connection that closed: a malformed or forbidden packet, or any other cause as closed. */
+    /**
+     * An open connection that closed: a malformed, forbidden or too large packet (all non-transient: the broker
+     * would send the same again after a reconnect), or any other cause as closed.
+     */
     static MqttException ofConnection(@Nullable Throwable cause) {
+        Error jvmError = ReconnectPolicy.jvmErrorIn(cause);
+        if (jvmError != null && !(cause instanceof MqttJvmErrorException)) {
+            return new MqttJvmErrorException("the connection failed", jvmError);
+        }
         if (cause instanceof MqttException mqtt) {
             return mqtt;
         }
         if (cause instanceof MqttDecodeException decode) {
-            return decode.reasonCode() == ReasonCode.MALFORMED_PACKET
-                    ? new MqttMalformedPacketException(decode.getMessage(), decode)
-                    : new MqttProtocolException(decode.getMessage(),
-                            DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
+            return switch (decode.reasonCode()) {
+                case ReasonCode.MALFORMED_PACKET -> new MqttMalformedPacketException(decode.getMessage(), decode);
+                case ReasonCode.PACKET_TOO_LARGE ->
+                        new MqttPacketTooLargeException(decode.packetSize(), decode.maximumPacketSize());
+                default -> new MqttProtocolException(decode.getMessage(),
+                        DisconnectReasonCode.fromCode(decode.reasonCode()), decode);
+            };
         }
         return new MqttConnectionClosedException(cause == null ? "the broker closed the connection"
                 : "the connection failed: " + cause, cause);

@@ -124,7 +124,7 @@ final class SubscriptionHub implements MessageSubscriber {
             Optional<MqttTopicFilter> label) {
         OverflowStrategy strategy = flowControl.qos0OverflowStrategy();
         return new SubscriptionSink<>(eventLoop, emitter, manualAcknowledgement, flowControl.qos0BufferSize(),
-                strategy, readControl, (sink, message, total) ->
+                flowControl.qos0BufferBytes(), strategy, readControl, (sink, message, total) ->
                 events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy, total)));
     }
 }

@@ -22,11 +22,11 @@ import reactor.core.publisher.Operators;
  * mode, once the application acknowledges it), so demand is what lets the broker send more. When the
  * subscription ends (cancelled, failed, or ended by {@code disconnect()} or {@code close()}), the QoS 1 and 2
  * messages still waiting here are abandoned, never acknowledged: the broker keeps them and sends them again when
- * the session resumes. QoS 0 messages wait
- * in a buffer bounded by the overflow strategy; every drop is counted and reported. Downstream demand is counted
- * here, from each request: the sink's own requested count lags behind what was emitted while another thread
- * drains the flux, and trusting it would emit, and acknowledge, messages nobody asked for. Confined to the event
- * loop, except for requests and cancellation, which hop onto it.
+ * the session resumes. QoS 0 messages wait in a buffer bounded in messages and in payload bytes, by the overflow
+ * strategy; every drop is counted and reported. Downstream demand is counted here, from each request: the sink's
+ * own requested count lags behind what was emitted while another thread drains the flux, and trusting it would
+ * emit, and acknowledge, messages nobody asked for. Confined to the event loop, except for requests and
+ * cancellation, which hop onto it.
  *
  * @param <T> {@link MqttMessage} or {@link AcknowledgeableMessage}
  */
@@ -41,6 +41,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private final FluxSink<T> emitter;
     private final boolean manualAcknowledgement;
     private final int qos0Capacity;
+    private final int qos0CapacityBytes;
     private final OverflowStrategy overflowStrategy;
     private final ReadControl readControl;
     private final DropListener dropListener;
@@ -48,15 +49,18 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
     private long demand;
     private int qos0Queued;
+    private long qos0QueuedBytes;
     private long dropped;
     private boolean terminated;
 
     SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, boolean manualAcknowledgement, int qos0Capacity,
-            OverflowStrategy overflowStrategy, ReadControl readControl, DropListener dropListener) {
+            int qos0CapacityBytes, OverflowStrategy overflowStrategy, ReadControl readControl,
+            DropListener dropListener) {
         this.eventLoop = eventLoop;
         this.emitter = emitter;
         this.manualAcknowledgement = manualAcknowledgement;
         this.qos0Capacity = qos0Capacity;
+        this.qos0CapacityBytes = qos0CapacityBytes;
         this.overflowStrategy = overflowStrategy;
         this.readControl = readControl;
         this.dropListener = dropListener;
@@ -80,13 +84,14 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             }
             return;
         }
-        if (delivery == null && qos0Queued >= qos0Capacity && !makeRoomForQos0(message)) {
+        if (delivery == null && !hasQos0RoomFor(message) && !makeRoomForQos0(message)) {
             return;
         }
         queue.add(new Entry(message, delivery));
         if (delivery == null) {
             qos0Queued++;
-            if (overflowStrategy == OverflowStrategy.PAUSE_READING && qos0Queued >= qos0Capacity) {
+            qos0QueuedBytes += message.payloadSize();
+            if (overflowStrategy == OverflowStrategy.PAUSE_READING && isQos0Full()) {
                 readControl.pause(this);
             }
         }
@@ -117,13 +122,12 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private boolean makeRoomForQos0(MqttMessage message) {
         switch (overflowStrategy) {
             case DROP_OLDEST -> {
-                for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                for (Iterator<Entry> it = queue.iterator(); it.hasNext() && !hasQos0RoomFor(message); ) {
                     Entry oldest = it.next();
                     if (oldest.delivery == null) {
                         it.remove();
-                        qos0Queued--;
+                        qos0Removed(oldest.message);
                         countDrop(oldest.message);
-                        return true;
                     }
                 }
                 return true;
@@ -134,13 +138,31 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             }
             case ERROR -> {
                 countDrop(message);
-                terminate(new MqttBufferFullException("QoS 0 subscription buffer", qos0Capacity));
+                terminate(qos0Queued >= qos0Capacity
+                        ? new MqttBufferFullException("QoS 0 subscription buffer", qos0Capacity)
+                        : new MqttBufferFullException("QoS 0 subscription buffer (payload bytes)",
+                                qos0CapacityBytes));
                 return false;
             }
             default -> {
                 return true;
             }
         }
+    }
+
+    /** A buffer without QoS 0 messages takes one of any size; otherwise both bounds must hold after adding it. */
+    private boolean hasQos0RoomFor(MqttMessage message) {
+        return qos0Queued == 0
+                || qos0Queued < qos0Capacity && qos0QueuedBytes + message.payloadSize() <= qos0CapacityBytes;
+    }
+
+    private boolean isQos0Full() {
+        return qos0Queued >= qos0Capacity || qos0QueuedBytes >= qos0CapacityBytes;
+    }
+
+    private void qos0Removed(MqttMessage message) {
+        qos0Queued--;
+        qos0QueuedBytes -= message.payloadSize();
     }
 
     private void countDrop(MqttMessage message) {
@@ -155,11 +177,11 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             }
             Entry entry = queue.poll();
             if (entry.delivery == null) {
-                qos0Queued--;
+                qos0Removed(entry.message);
             }
             emit(entry);
         }
-        if (qos0Queued < qos0Capacity) {
+        if (!isQos0Full()) {
             readControl.resume(this);
         }
     }
@@ -187,6 +209,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             }
         }
         qos0Queued = 0;
+        qos0QueuedBytes = 0;
         readControl.resume(this);
         if (cause != null) {
             emitter.error(cause);

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Turns the inbound byte stream of a connection into {@link MqttPacket}s, whatever the segment or WebSocket
  * frame boundaries ([MQTT-6.0.0-2]). The decode context can be replaced once CONNACK has been read, for
- * instance to switch on a limit the server announced. The first decode error closes the stream: the error is
- * fired down the pipeline and everything after it is discarded.
+ * instance to switch on a limit the server announced. The first decode error (or JVM error, such as an
+ * {@link OutOfMemoryError}) closes the stream: the error is fired down the pipeline and everything after it is
+ * discarded.
  */
 public final class MqttFrameDecoder extends ByteToMessageDecoder {
 
@@ -40,7 +41,7 @@ public final class MqttFrameDecoder extends ByteToMessageDecoder {
             while ((packet = MqttPacketDecoder.decode(in, context)) != null) {
                 out.add(packet);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed = true;
             in.skipBytes(in.readableBytes());
             throw e;

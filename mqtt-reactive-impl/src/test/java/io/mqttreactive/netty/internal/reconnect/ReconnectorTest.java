@@ -6,6 +6,7 @@ import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttConnectException;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
+import io.mqttreactive.exception.MqttJvmErrorException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTimeoutException;
 import io.mqttreactive.exception.MqttTlsException;
@@ -99,6 +100,29 @@ class ReconnectorTest {
                 .expectErrorMatches(error -> error == badCredentials)
                 .verify();
         assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void neverRetriesAJvmErrorHoweverItIsWrapped() {
+        OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
+        MqttConnectionClosedException wrapped = new MqttConnectionClosedException("cannot connect",
+                new IllegalStateException("decoding", outOfMemory));
+        Reconnector.Attempt attempt = (number, lastFailure) -> {
+            attempts.incrementAndGet();
+            return Mono.error(wrapped);
+        };
+
+        StepVerifier.withVirtualTime(() -> Reconnector.loop(attempt, LOST, ReconnectOptions.DEFAULT, () -> true,
+                        events::add))
+                .expectSubscription()
+                .thenAwait(Duration.ofMinutes(10))
+                .expectErrorMatches(error -> error == wrapped)
+                .verify();
+        assertThat(attempts).hasValue(1);
+        assertThat(ReconnectPolicy.isRetryable(new MqttJvmErrorException("reading", outOfMemory))).isFalse();
+        assertThat(ReconnectPolicy.isRetryable(wrapped)).isFalse();
+        assertThat(ReconnectPolicy.jvmErrorIn(wrapped)).isSameAs(outOfMemory);
+        assertThat(ReconnectPolicy.jvmErrorIn(new MqttConnectionClosedException("cut"))).isNull();
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -46,6 +47,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +103,7 @@ public final class ScriptedBroker implements AutoCloseable {
     private final CompletableFuture<Channel> firstConnection = new CompletableFuture<>();
     private volatile @Nullable Channel connection;
     private volatile boolean answerPings = true;
+    private volatile Consumer<ChannelPipeline> clientPipeline = pipeline -> { };
 
     private ScriptedBroker(MqttVersion version, ByteBufAllocator allocator) {
         this.version = version;
@@ -135,7 +138,16 @@ public final class ScriptedBroker implements AutoCloseable {
 
     /** The seam to hand to a client: every connection it opens reaches this broker. */
     public MqttConnector connector() {
-        return new ScriptedConnector(address, allocator);
+        return new ScriptedConnector(address, allocator, pipeline -> clientPipeline.accept(pipeline));
+    }
+
+    /**
+     * Adds handlers to the pipeline of every connection a client opens from now on, after the client's own, for
+     * tests that inject faults below the client (a handler added first sees the bytes before the decoder does).
+     */
+    public ScriptedBroker clientPipeline(Consumer<ChannelPipeline> customizer) {
+        this.clientPipeline = customizer;
+        return this;
     }
 
     /**

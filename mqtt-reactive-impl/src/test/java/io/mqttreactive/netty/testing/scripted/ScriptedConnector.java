@@ -11,9 +11,11 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,10 +27,12 @@ final class ScriptedConnector implements MqttConnector {
 
     private final LocalAddress address;
     private final ByteBufAllocator allocator;
+    private final Consumer<ChannelPipeline> customizer;
 
-    ScriptedConnector(LocalAddress address, ByteBufAllocator allocator) {
+    ScriptedConnector(LocalAddress address, ByteBufAllocator allocator, Consumer<ChannelPipeline> customizer) {
         this.address = address;
         this.allocator = allocator;
+        this.customizer = customizer;
     }
 
     @Override
@@ -45,6 +49,7 @@ final class ScriptedConnector implements MqttConnector {
                             channel.pipeline()
                                     .addLast(MqttFrameDecoder.NAME, new MqttFrameDecoder(decodeContext))
                                     .addLast(MqttChannel.NAME, new MqttChannel(channel, encodeContext));
+                            customizer.accept(channel.pipeline());
                         }
                     })
                     .connect(address);
