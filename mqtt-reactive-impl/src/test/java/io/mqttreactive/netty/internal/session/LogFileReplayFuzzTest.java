@@ -1,5 +1,6 @@
 package io.mqttreactive.netty.internal.session;
 
+import ch.qos.logback.classic.Level;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.mqttreactive.netty.testing.fuzz.HeapAllocation;
 import java.io.IOException;
@@ -7,7 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recovers a durable session store from a damaged log: the input is the log after its header, framed records as
@@ -41,6 +45,17 @@ class LogFileReplayFuzzTest {
 
     @TempDir
     static Path directory;
+
+    /** {@link LogFile} warns of every damaged log it opens; this test opens thousands a second. */
+    @BeforeAll
+    static void quietLogFile() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(LogFile.class)).setLevel(Level.ERROR);
+    }
+
+    @AfterAll
+    static void restoreLogFile() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(LogFile.class)).setLevel(null);
+    }
 
     @FuzzTest(maxDuration = "60s")
     void anyLogOpensOrFailsWithAnIoException(byte[] input) throws IOException {
