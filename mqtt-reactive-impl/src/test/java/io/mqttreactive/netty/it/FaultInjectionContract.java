@@ -105,6 +105,7 @@ abstract class FaultInjectionContract {
     private DeliveryLog run(Side side, MqttQos qos) {
         int port = broker().port(MqttTestBroker.Listener.TCP);
         int messages = pace().messages();
+        long started = System.nanoTime();
         String id = side + "-" + qos.code();
         try (TcpProxy proxy = TcpProxy.start(port)) {
             MqttClient publisher = MqttClients.create(options("fault-pub-" + id,
@@ -154,6 +155,9 @@ abstract class FaultInjectionContract {
                 publisher.close().block(Duration.ofSeconds(10));
                 subscriber.close().block(Duration.ofSeconds(10));
             }
+            System.out.printf("[fault injection] %s QoS %d: %d of %d received, %d duplicates, %d cuts, %.1f s%n", side,
+                    qos.code(), delivery.distinct(), messages, delivery.duplicates(), cuts.get(),
+                    (System.nanoTime() - started) / 1e9);
             assertThat(cuts).as("link cuts").hasValueGreaterThanOrEqualTo(MINIMUM_CUTS);
             return delivery;
         }
