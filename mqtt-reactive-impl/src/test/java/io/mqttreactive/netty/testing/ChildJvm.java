@@ -3,6 +3,7 @@ package io.mqttreactive.netty.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import java.util.function.Predicate;
  * A {@code main} class of the test class path run in a child JVM, for crash tests: the test reads the child's
  * output line by line ({@link #awaitLine}) and ends it abruptly with {@link #kill()}, which on Linux and macOS
  * is {@code SIGKILL} ({@link Process#destroyForcibly()}): no shutdown hook, no finally block, no flush runs in
- * the child. Standard error is merged into the lines. Every wait is bounded; {@link #close()} kills a child still
- * running.
+ * the child. Standard error is merged into the lines; the test can {@linkplain #send(String) write lines} to the
+ * child's standard input. Every wait is bounded; {@link #close()} kills a child still running.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -101,6 +102,18 @@ public final class ChildJvm implements AutoCloseable {
             throw new AssertionError("the child's output did not end");
         }
         return lines();
+    }
+
+    /**
+     * Writes a line to the child's standard input and flushes it, to tell the child when to take its next step.
+     *
+     * @param line the line, without the line separator
+     * @throws IOException if the child's input is closed, for example because it died
+     */
+    public void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Returns every line read so far. */
