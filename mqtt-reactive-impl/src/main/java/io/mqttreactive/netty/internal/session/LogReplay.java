@@ -71,7 +71,7 @@ final class LogReplay {
                     discarded.add(new Range(damagedFrom, position - damagedFrom));
                     damagedFrom = -1;
                 }
-                sink.accept(decode(frame, length, position, path));
+                apply(sink, decode(frame, length, position, path), position, path);
                 records++;
             }
             position += frame.length;
@@ -101,6 +101,17 @@ final class LogReplay {
             return null;
         }
         return frame;
+    }
+
+    /** Applies a record; one that contradicts the records before it (a state its message cannot have) is refused. */
+    private static void apply(Consumer<LogRecord> sink, LogRecord record, long position, Path path)
+            throws IOException {
+        try {
+            sink.accept(record);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("session log " + path + ": the record at offset " + position
+                    + " contradicts the records before it: " + e.getMessage(), e);
+        }
     }
 
     private static LogRecord decode(byte[] frame, int length, long position, Path path) throws IOException {

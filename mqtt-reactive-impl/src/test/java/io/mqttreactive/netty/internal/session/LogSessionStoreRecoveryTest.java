@@ -225,6 +225,23 @@ class LogSessionStoreRecoveryTest {
     }
 
     @Test
+    void aRecordThatContradictsTheRecordsBeforeItFailsTheOpenWithAnIoException() throws IOException {
+        LogFile.open(directory, record -> { }).close();
+        try (var out = Files.newOutputStream(log(), StandardOpenOption.APPEND)) {
+            for (LogRecord record : List.of(new LogRecord.OutboundStored("c", StoreSamples.qos2(3, 3)),
+                    new LogRecord.OutboundStateChanged("c", 3, State.AWAITING_PUBACK))) {
+                byte[] frame = LogRecordCodec.encode(record).array();
+                int bodyLength = frame.length - LogRecordCodec.FRAME_HEADER;
+                ByteBuffer.wrap(frame).putInt(4, LogRecordCodec.checksum(frame, bodyLength));
+                out.write(frame);
+            }
+        }
+
+        assertThatThrownBy(() -> LogFile.open(directory, new SessionIndex(SessionLimits.DEFAULT)::apply))
+                .isInstanceOf(IOException.class).hasMessageContaining("contradicts the records before it");
+    }
+
+    @Test
     void aLogCutInsideItsHeaderStartsEmpty() throws IOException {
         Files.createDirectories(directory);
         Files.write(log(), new byte[] {'M', 'Q', 'S'});
