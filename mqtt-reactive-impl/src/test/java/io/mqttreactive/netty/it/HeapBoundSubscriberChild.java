@@ -16,8 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Mono;
 
 /**
  * The subscriber of {@link HeapBoundIT}, run in a child JVM with a 128 MB heap: a client with default flow control
@@ -39,6 +38,7 @@ public final class HeapBoundSubscriberChild {
     static final long SLOW_MILLIS = 10;
     static final long SAMPLE_MILLIS = 2_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SLOW = Duration.ofMillis(SLOW_MILLIS);
 
     private static final AtomicLong next = new AtomicLong();
     private static final AtomicLong duplicates = new AtomicLong();
@@ -66,9 +66,8 @@ public final class HeapBoundSubscriberChild {
         client.connect().block(TIMEOUT);
 
         CountDownLatch finished = new CountDownLatch(1);
-        Scheduler consumer = Schedulers.newSingle("slow-consumer");
         Disposable subscription = client.subscribe(topic, MqttQos.AT_LEAST_ONCE)
-                .publishOn(consumer, 1)
+                .concatMap(message -> slow ? Mono.delay(SLOW).thenReturn(message) : Mono.just(message), 1)
                 .subscribe(message -> {
                     take(message);
                     if (next.get() == total) {
@@ -94,7 +93,6 @@ public final class HeapBoundSubscriberChild {
         System.out.println(DONE + next.get() + " duplicates " + duplicates.get() + " gaps " + gaps.get());
         subscription.dispose();
         client.close().block(TIMEOUT);
-        consumer.dispose();
     }
 
     private static void take(MqttMessage message) {
@@ -108,13 +106,6 @@ public final class HeapBoundSubscriberChild {
                 System.out.println("gap: expected " + expected + ", received " + sequence);
             }
             next.set(sequence + 1);
-        }
-        if (slow) {
-            try {
-                Thread.sleep(SLOW_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -40,6 +40,8 @@ import reactor.test.subscriber.TestSubscriber;
 class ResumedInboundFlowTest {
 
     private static final Duration QUICK = Duration.ofMillis(10);
+    private static final PublishPacket QOS_1 = publish("TopicA/B", "qos 1", AT_LEAST_ONCE, 1);
+    private static final PublishPacket QOS_2 = publish("TopicA/C", "qos 2", EXACTLY_ONCE, 2);
 
     private ScriptedBroker broker;
 
@@ -68,19 +70,33 @@ class ResumedInboundFlowTest {
         broker.barrier();
     }
 
+    /** Subscribes to TopicA/# without demand, and the broker sends {@link #QOS_1} and {@link #QOS_2}. */
+    private TestSubscriber<MqttMessage> holdBothWithoutDemand(MqttClient client) {
+        TestSubscriber<MqttMessage> noDemand = TestSubscriber.builder().initialRequest(0).build();
+        client.subscribe("TopicA/#", EXACTLY_ONCE).subscribe(noDemand);
+        grantSubscribe("TopicA/#");
+        broker.send(QOS_1, QOS_2);
+        broker.barrier();
+        return noDemand;
+    }
+
+    /** Both messages are answered, once each and nothing more: PUBACK 1, and PUBREC 2 then PUBCOMP 2. */
+    private void expectOneAnswerEach() {
+        broker.awaitReceived(isPubAck(1));
+        broker.awaitReceived(isPubRec(2));
+        broker.send(pubRel(2));
+        broker.awaitReceived(isPubComp(2));
+        assertThat(broker.received(MqttPacketType.PUBACK)).hasSize(1);
+        assertThat(broker.received(MqttPacketType.PUBREC)).hasSize(1);
+    }
+
     @BothVersions
     @DisplayName("held without demand at disconnect(), a QoS 1 and a QoS 2 message are not acknowledged; re-sent "
             + "on the resumed session, each is delivered once and answered once [MQTT-4.4.0-1] [MQTT-4.3.2-4] "
             + "[MQTT-4.3.3-9] [MQTT-4.3.3-10] (5.0), [MQTT-4.4.0-1] [MQTT-4.3.3-2] (3.1.1)")
     void messagesHeldAtDisconnectAreDeliveredOnceAfterResume(MqttVersion version) {
         MqttClient client = persistentClient(version);
-        TestSubscriber<MqttMessage> noDemand = TestSubscriber.builder().initialRequest(0).build();
-        client.subscribe("TopicA/#", EXACTLY_ONCE).subscribe(noDemand);
-        grantSubscribe("TopicA/#");
-        PublishPacket qos1 = publish("TopicA/B", "qos 1", AT_LEAST_ONCE, 1);
-        PublishPacket qos2 = publish("TopicA/C", "qos 2", EXACTLY_ONCE, 2);
-        broker.send(qos1, qos2);
-        broker.barrier();
+        TestSubscriber<MqttMessage> noDemand = holdBothWithoutDemand(client);
 
         client.disconnect().block(WAIT);
         broker.awaitReceived(isDisconnect());
@@ -90,14 +106,9 @@ class ResumedInboundFlowTest {
         var connected = client.connect().toFuture();
         resumeAfterReconnect();
         assertThat(connected).succeedsWithin(WAIT);
-        broker.send(qos1.asDuplicate(), qos2.asDuplicate());
-        broker.awaitReceived(isPubAck(1));
-        broker.awaitReceived(isPubRec(2));
-        broker.send(pubRel(2));
-        broker.awaitReceived(isPubComp(2));
+        broker.send(QOS_1.asDuplicate(), QOS_2.asDuplicate());
+        expectOneAnswerEach();
 
-        assertThat(broker.received(MqttPacketType.PUBACK)).hasSize(1);
-        assertThat(broker.received(MqttPacketType.PUBREC)).hasSize(1);
         assertThat(unsolicited.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
                 .containsExactly("qos 1", "qos 2");
         assertThat(noDemand.getReceivedOnNext()).isEmpty();
@@ -109,27 +120,16 @@ class ResumedInboundFlowTest {
             + "[MQTT-4.4.0-1] [MQTT-4.6.0-2] [MQTT-4.3.3-10] (5.0)")
     void messageHeldAcrossALostConnectionIsDeliveredOnce(MqttVersion version) {
         MqttClient client = persistentClient(version);
-        TestSubscriber<MqttMessage> subscriber = TestSubscriber.builder().initialRequest(0).build();
-        client.subscribe("TopicA/#", EXACTLY_ONCE).subscribe(subscriber);
-        grantSubscribe("TopicA/#");
-        PublishPacket qos1 = publish("TopicA/B", "qos 1", AT_LEAST_ONCE, 1);
-        PublishPacket qos2 = publish("TopicA/C", "qos 2", EXACTLY_ONCE, 2);
-        broker.send(qos1, qos2);
-        broker.barrier();
+        TestSubscriber<MqttMessage> subscriber = holdBothWithoutDemand(client);
 
         broker.closeConnection();
         resumeAfterReconnect();
-        broker.send(qos1.asDuplicate(), qos2.asDuplicate());
+        broker.send(QOS_1.asDuplicate(), QOS_2.asDuplicate());
         broker.barrier();
         broker.assertNothingElseReceived();
         subscriber.request(10);
-        broker.awaitReceived(isPubAck(1));
-        broker.awaitReceived(isPubRec(2));
-        broker.send(pubRel(2));
-        broker.awaitReceived(isPubComp(2));
+        expectOneAnswerEach();
 
-        assertThat(broker.received(MqttPacketType.PUBACK)).hasSize(1);
-        assertThat(broker.received(MqttPacketType.PUBREC)).hasSize(1);
         assertThat(subscriber.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
                 .containsExactly("qos 1", "qos 2");
     }
