@@ -19,7 +19,8 @@ import io.netty.util.ReferenceCountUtil;
  * Carries MQTT in WebSocket data frames once the upgrade is done (MQTT 5.0 section 6): every outgoing buffer
  * leaves as one binary frame [MQTT-6.0.0-1]; the payloads of incoming binary frames and their continuations pass
  * on as plain bytes, which the frame decoder joins or splits into packets whatever the frame boundaries
- * [MQTT-6.0.0-2]. A text frame closes the connection with an {@link MqttProtocolException} [MQTT-6.0.0-1]. A ping
+ * [MQTT-6.0.0-2]. A text frame closes the connection with an {@link MqttProtocolException} [MQTT-6.0.0-1], and
+ * every frame after it is dropped: frames already read with it must not each raise an error of their own. A ping
  * is answered with a pong, a close frame with a close frame before the connection ends, and closing the
  * connection from this side sends a close frame first, without waiting for it: a stalled link must still close.
  */
@@ -28,10 +29,13 @@ final class WebSocketFrames extends ChannelDuplexHandler {
     static final String NAME = "mqtt-ws-frames";
 
     private boolean closeSent;
+    private boolean violated;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof BinaryWebSocketFrame || msg instanceof ContinuationWebSocketFrame) {
+        if (violated) {
+            ReferenceCountUtil.release(msg);
+        } else if (msg instanceof BinaryWebSocketFrame || msg instanceof ContinuationWebSocketFrame) {
             ctx.fireChannelRead(((WebSocketFrame) msg).content());
         } else if (msg instanceof PingWebSocketFrame ping) {
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
@@ -42,6 +46,7 @@ final class WebSocketFrames extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
         } else {
             ReferenceCountUtil.release(msg);
+            violated = true;
             ctx.fireExceptionCaught(new MqttProtocolException("the broker sent a WebSocket frame other than "
                     + "binary: " + msg.getClass().getSimpleName() + " [MQTT-6.0.0-1]"));
         }

@@ -81,6 +81,19 @@ class WebSocketFramesTest {
     }
 
     @Test
+    @DisplayName("frames read after a text frame are dropped: one protocol error, no packets [MQTT-6.0.0-1]")
+    void framesAfterATextFrameAreDropped() {
+        assertThatThrownBy(() -> channel.writeInbound(new TextWebSocketFrame("first")))
+                .isInstanceOf(MqttProtocolException.class);
+        BinaryWebSocketFrame binary = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(PUBLISH));
+
+        channel.writeInbound(new TextWebSocketFrame("second"), binary);
+
+        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(binary.refCnt()).as("the dropped frame is released").isZero();
+    }
+
+    @Test
     void answersPingWithPong() {
         channel.writeInbound(new PingWebSocketFrame(Unpooled.copiedBuffer("are you there", StandardCharsets.UTF_8)));
 
