@@ -1,0 +1,127 @@
+package io.mqttreactive.spring.boot;
+
+import io.mqttreactive.MqttClient;
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.netty.MqttClientResources;
+import io.mqttreactive.netty.ReactorNettyMqttClientProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * Auto-configuration of an {@link MqttClient} from the {@code mqtt.*} properties ({@link MqttProperties}).
+ *
+ * <ul>
+ *   <li>{@link MqttClientOptions}, from the properties, an SSL bundle ({@code mqtt.ssl-bundle}) and every
+ *       {@link MqttClientOptionsCustomizer} bean, unless the application defines its own options bean;</li>
+ *   <li>the client ({@link DrainableMqttClient}), unless the application defines an {@link MqttClient} bean: on
+ *       the event loops of Spring's {@link ReactorResourceFactory} when there is one, which Spring WebFlux's
+ *       server and {@code WebClient} run on, else on the SDK's default loops;</li>
+ *   <li>{@link MqttClientLifecycle}: connect on startup, graceful shutdown after the web server;</li>
+ *   <li>{@link MqttConnectionStatus} and a reactive health indicator named {@code mqtt} when Spring Boot's health
+ *       support is on the class path (Spring Boot 4 and 3 alike).</li>
+ * </ul>
+ */
+@AutoConfiguration
+@ConditionalOnClass({MqttClient.class, ReactorNettyMqttClientProvider.class})
+@EnableConfigurationProperties(MqttProperties.class)
+@Import({MqttAutoConfiguration.SharedLoopsConfiguration.class, MqttAutoConfiguration.ClientConfiguration.class,
+        MqttAutoConfiguration.HealthConfiguration.class, MqttAutoConfiguration.ActuatorHealthConfiguration.class})
+public class MqttAutoConfiguration {
+
+    /** Creates the auto-configuration; Spring calls this. */
+    public MqttAutoConfiguration() {
+    }
+
+    /**
+     * The client options.
+     *
+     * @param properties  the {@code mqtt.*} properties
+     * @param sslBundles  Spring Boot's SSL bundles, for {@code mqtt.ssl-bundle}
+     * @param customizers the customizers, applied in order
+     * @return the options
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MqttClientOptions mqttClientOptions(MqttProperties properties, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<MqttClientOptionsCustomizer> customizers) {
+        return MqttClientOptionsFactory.create(properties, sslBundles.getIfAvailable(),
+                customizers.orderedStream().toList());
+    }
+
+    /**
+     * The connection status the health indicators report.
+     *
+     * @param client the client, the application's own or the auto-configured one
+     * @return the status
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public MqttConnectionStatus mqttConnectionStatus(MqttClient client) {
+        return new MqttConnectionStatus(client);
+    }
+
+    /** The client and its lifecycle, unless the application defines its own {@link MqttClient}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(MqttClient.class)
+    static class ClientConfiguration {
+
+        @Bean(destroyMethod = "close")
+        DrainableMqttClient mqttClient(MqttClientOptions options, ObjectProvider<MqttClientResources> resources) {
+            MqttClient client = new ReactorNettyMqttClientProvider().create(options,
+                    resources.getIfAvailable(MqttClientResources::global));
+            return new DrainableMqttClient(client);
+        }
+
+        @Bean
+        MqttClientLifecycle mqttClientLifecycle(DrainableMqttClient client, MqttProperties properties) {
+            return new MqttClientLifecycle(client, properties);
+        }
+    }
+
+    /** Shares the event loops of Spring's {@link ReactorResourceFactory}, Spring WebFlux's, when there is one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ReactorResourceFactory.class)
+    static class SharedLoopsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MqttClientResources mqttClientResources(ObjectProvider<ReactorResourceFactory> factory) {
+            ReactorResourceFactory shared = factory.getIfAvailable();
+            return shared == null ? MqttClientResources.global() : MqttClientResources.of(shared.getLoopResources());
+        }
+    }
+
+    /** The health indicator of Spring Boot 4 ({@code spring-boot-health}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthIndicator")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "mqttHealthIndicator")
+        MqttHealthIndicator mqttHealthIndicator(MqttConnectionStatus status) {
+            return new MqttHealthIndicator(status);
+        }
+    }
+
+    /** The health indicator of Spring Boot 3 ({@code spring-boot-actuator}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.ReactiveHealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.ReactiveHealthIndicator")
+    static class ActuatorHealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "mqttHealthIndicator")
+        MqttActuatorHealthIndicator mqttHealthIndicator(MqttConnectionStatus status) {
+            return new MqttActuatorHealthIndicator(status);
+        }
+    }
+}

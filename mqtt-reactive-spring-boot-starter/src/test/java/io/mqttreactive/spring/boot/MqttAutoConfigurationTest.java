@@ -1,0 +1,160 @@
+package io.mqttreactive.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqttreactive.MqttClient;
+import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttClients;
+import io.mqttreactive.MqttVersion;
+import io.mqttreactive.event.ConnectionState;
+import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.netty.MqttClientResources;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
+
+/** The auto-configuration's beans, without a broker: {@code mqtt.connect.on-startup=false} throughout. */
+class MqttAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MqttAutoConfiguration.class))
+            .withPropertyValues("mqtt.connect.on-startup=false");
+
+    @Test
+    void propertiesBindIntoTheClientOptions() {
+        runner.withPropertyValues("mqtt.uri=mqtt://broker.example.com:1884", "mqtt.client-id=gateway-1",
+                "mqtt.username=gateway", "mqtt.password=s3cret", "mqtt.version=mqtt_3_1_1", "mqtt.keep-alive=15s",
+                "mqtt.connect-timeout=3s", "mqtt.session.clean-start=false", "mqtt.session.expiry-interval=1h",
+                "mqtt.reconnect.initial-delay=2s", "mqtt.reconnect.max-delay=30s", "mqtt.reconnect.max-attempts=7",
+                "mqtt.flow-control.receive-maximum=64", "mqtt.flow-control.maximum-inflight-publishes=32",
+                "mqtt.flow-control.offline-queue-size=100").run(context -> {
+                    MqttClientOptions options = context.getBean(MqttClientOptions.class);
+                    assertThat(options.serverHost()).isEqualTo("broker.example.com");
+                    assertThat(options.serverPort()).isEqualTo(1884);
+                    assertThat(options.clientId()).isEqualTo("gateway-1");
+                    assertThat(options.username()).contains("gateway");
+                    assertThat(options.password()).hasValueSatisfying(
+                            password -> assertThat(new String(password)).isEqualTo("s3cret"));
+                    assertThat(options.version()).isEqualTo(MqttVersion.MQTT_3_1_1);
+                    assertThat(options.keepAlive()).isEqualTo(Duration.ofSeconds(15));
+                    assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(options.session().cleanStart()).isFalse();
+                    assertThat(options.session().sessionExpiryInterval()).isEqualTo(Duration.ofHours(1));
+                    assertThat(options.reconnect().maxAttempts()).isEqualTo(7);
+                    assertThat(options.reconnect().delay().delay(1)).isBetween(Duration.ofMillis(1500),
+                            Duration.ofMillis(2500));
+                    assertThat(options.reconnect().delay().delay(20)).isBetween(Duration.ofMillis(22_500),
+                            Duration.ofMillis(37_500));
+                    assertThat(options.flowControl().receiveMaximum()).isEqualTo(64);
+                    assertThat(options.flowControl().maximumInflightPublishes()).isEqualTo(32);
+                    assertThat(options.flowControl().offlineQueueSize()).isEqualTo(100);
+                });
+    }
+
+    @Test
+    void unsetPropertiesKeepTheClientDefaults() {
+        runner.run(context -> {
+            MqttClientOptions options = context.getBean(MqttClientOptions.class);
+            MqttClientOptions defaults = MqttClientOptions.builder().uri("mqtt://localhost:1883").build();
+            assertThat(options.keepAlive()).isEqualTo(defaults.keepAlive());
+            assertThat(options.flowControl()).isEqualTo(defaults.flowControl());
+            assertThat(options.session()).isEqualTo(defaults.session());
+            assertThat(options.version()).isEqualTo(defaults.version());
+        });
+    }
+
+    @Test
+    void customizersRunInOrderAfterTheProperties() {
+        runner.withPropertyValues("mqtt.client-id=from-properties")
+                .withUserConfiguration(Customizers.class).run(context -> {
+                    MqttClientOptions options = context.getBean(MqttClientOptions.class);
+                    assertThat(options.clientId()).isEqualTo("from-properties-first-second");
+                    assertThat(options.userProperties().asList()).hasSize(1);
+                });
+    }
+
+    @Test
+    void theClientIsAutoConfiguredWithItsLifecycleAndHealth() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(DrainableMqttClient.class).hasSingleBean(MqttClientLifecycle.class)
+                    .hasSingleBean(MqttConnectionStatus.class).hasSingleBean(MqttHealthIndicator.class)
+                    .doesNotHaveBean(MqttActuatorHealthIndicator.class);
+            assertThat(context.getBean(MqttClient.class).connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+            assertThat(context.getBean(MqttConnectionStatus.class).details()).containsEntry("state", "DISCONNECTED")
+                    .containsEntry("broker", "localhost:1883").doesNotContainKey("password");
+        });
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnClient() {
+        runner.withUserConfiguration(OwnClient.class).run(context -> {
+            assertThat(context).hasSingleBean(MqttClient.class).doesNotHaveBean(DrainableMqttClient.class)
+                    .doesNotHaveBean(MqttClientLifecycle.class);
+            assertThat(context.getBean(MqttClient.class).options().clientId()).isEqualTo("own");
+            assertThat(context.getBean(MqttConnectionStatus.class).details()).containsEntry("clientId", "own");
+        });
+    }
+
+    @Test
+    void aReactorResourceFactoryReplacesTheDefaultLoops() {
+        runner.withUserConfiguration(OwnLoops.class).run(context -> assertThat(
+                context.getBean(MqttClientResources.class)).isNotSameAs(MqttClientResources.global()));
+    }
+
+    @Test
+    void withoutAReactorResourceFactoryTheDefaultLoopsAreUsed() {
+        runner.run(context -> assertThat(context.getBean(MqttClientResources.class))
+                .isSameAs(MqttClientResources.global()));
+    }
+
+    @Test
+    void aMissingSslBundleFailsStartupNamingIt() {
+        runner.withPropertyValues("mqtt.ssl-bundle=broker").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("broker"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Customizers {
+
+        @Bean
+        @Order(2)
+        MqttClientOptionsCustomizer second() {
+            return builder -> builder.clientId(builder.build().clientId() + "-second");
+        }
+
+        @Bean
+        @Order(1)
+        MqttClientOptionsCustomizer first() {
+            return builder -> builder.clientId(builder.build().clientId() + "-first")
+                    .userProperties(UserProperties.of("app", "gateway"));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+
+        @Bean(destroyMethod = "close")
+        MqttClient ownClient() {
+            return MqttClients.create(MqttClientOptions.builder().uri("mqtt://localhost:1883").clientId("own").build());
+        }
+    }
+
+    /** Spring's loop resources of its own, as WebFlux's are, on threads named {@code own-loops-*}. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnLoops {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            factory.setLoopResources(LoopResources.create("own-loops", 1, true));
+            return factory;
+        }
+    }
+}
