@@ -2,13 +2,16 @@ package io.mqttreactive.spring.boot;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.netty.FileSessionStore;
 import io.mqttreactive.netty.MqttClientResources;
 import io.mqttreactive.netty.ReactorNettyMqttClientProvider;
+import io.mqttreactive.spi.SessionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +23,7 @@ import org.springframework.http.client.ReactorResourceFactory;
  * Auto-configuration of an {@link MqttClient} from the {@code mqtt.*} properties ({@link MqttProperties}).
  *
  * <ul>
+ *   <li>a {@link FileSessionStore} in {@code mqtt.session.store-directory} when that is set;</li>
  *   <li>{@link MqttClientOptions}, from the properties, an SSL bundle ({@code mqtt.ssl-bundle}) and every
  *       {@link MqttClientOptionsCustomizer} bean, unless the application defines its own options bean;</li>
  *   <li>the client ({@link DrainableMqttClient}), unless the application defines an {@link MqttClient} bean: on
@@ -46,15 +50,30 @@ public class MqttAutoConfiguration {
      *
      * @param properties  the {@code mqtt.*} properties
      * @param sslBundles  Spring Boot's SSL bundles, for {@code mqtt.ssl-bundle}
+     * @param store       the session store, if there is one
      * @param customizers the customizers, applied in order
      * @return the options
      */
     @Bean
     @ConditionalOnMissingBean
     public MqttClientOptions mqttClientOptions(MqttProperties properties, ObjectProvider<SslBundles> sslBundles,
-            ObjectProvider<MqttClientOptionsCustomizer> customizers) {
-        return MqttClientOptionsFactory.create(properties, sslBundles.getIfAvailable(),
+            ObjectProvider<SessionStore> store, ObjectProvider<MqttClientOptionsCustomizer> customizers) {
+        return MqttClientOptionsFactory.create(properties, sslBundles.getIfAvailable(), store.getIfAvailable(),
                 customizers.orderedStream().toList());
+    }
+
+    /**
+     * The client's side of the session on disk, in {@code mqtt.session.store-directory}, so that messages in
+     * flight survive a restart; closed after the client.
+     *
+     * @param properties the {@code mqtt.*} properties
+     * @return the open store
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("mqtt.session.store-directory")
+    @ConditionalOnMissingBean(SessionStore.class)
+    public FileSessionStore mqttSessionStore(MqttProperties properties) {
+        return FileSessionStore.open(properties.getSession().getStoreDirectory());
     }
 
     /**

@@ -1,18 +1,21 @@
 package io.mqttreactive.spring.boot;
 
 import io.mqttreactive.MqttClientOptions;
-import io.mqttreactive.netty.FileSessionStore;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.SessionOptions;
 import io.mqttreactive.options.TlsOptions;
+import io.mqttreactive.spi.SessionStore;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
-/** Builds {@link MqttClientOptions} from {@link MqttProperties}, an optional SSL bundle and the customizers. */
+/**
+ * Builds {@link MqttClientOptions} from {@link MqttProperties}, an optional SSL bundle, an optional session store
+ * and the customizers.
+ */
 final class MqttClientOptionsFactory {
 
     private static final double RECONNECT_JITTER = 0.25;
@@ -20,13 +23,13 @@ final class MqttClientOptionsFactory {
     private MqttClientOptionsFactory() {
     }
 
-    static MqttClientOptions create(MqttProperties properties, SslBundles sslBundles,
+    static MqttClientOptions create(MqttProperties properties, SslBundles sslBundles, SessionStore store,
             List<MqttClientOptionsCustomizer> customizers) {
         MqttClientOptions.Builder builder = MqttClientOptions.builder().uri(properties.getUri())
                 .version(properties.getVersion())
                 .keepAlive(properties.getKeepAlive())
                 .connectTimeout(properties.getConnectTimeout())
-                .session(session(properties.getSession()))
+                .session(session(properties.getSession(), store))
                 .reconnect(reconnect(properties.getReconnect()))
                 .flowControl(flowControl(properties.getFlowControl()));
         if (!properties.getClientId().isEmpty()) {
@@ -45,11 +48,9 @@ final class MqttClientOptionsFactory {
         return builder.build();
     }
 
-    private static SessionOptions session(MqttProperties.Session session) {
-        SessionOptions options = SessionOptions.DEFAULT.withCleanStart(session.isCleanStart())
-                .withSessionExpiryInterval(session.getExpiryInterval());
-        return session.getStoreDirectory() == null ? options
-                : options.withStore(FileSessionStore.open(session.getStoreDirectory()));
+    private static SessionOptions session(MqttProperties.Session session, SessionStore store) {
+        return SessionOptions.DEFAULT.withCleanStart(session.isCleanStart())
+                .withSessionExpiryInterval(session.getExpiryInterval()).withStore(store);
     }
 
     private static ReconnectOptions reconnect(MqttProperties.Reconnect reconnect) {

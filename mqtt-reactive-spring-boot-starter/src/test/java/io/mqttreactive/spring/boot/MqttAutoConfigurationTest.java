@@ -9,8 +9,11 @@ import io.mqttreactive.MqttVersion;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.netty.MqttClientResources;
+import io.mqttreactive.netty.FileSessionStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -111,6 +114,18 @@ class MqttAutoConfigurationTest {
     void withoutAReactorResourceFactoryTheDefaultLoopsAreUsed() {
         runner.run(context -> assertThat(context.getBean(MqttClientResources.class))
                 .isSameAs(MqttClientResources.global()));
+    }
+
+    @Test
+    void aStoreDirectoryOpensAFileSessionStoreClosedWithTheContext(@TempDir Path directory) {
+        runner.withPropertyValues("mqtt.session.store-directory=" + directory, "mqtt.session.clean-start=false")
+                .run(context -> {
+                    FileSessionStore store = context.getBean(FileSessionStore.class);
+                    assertThat(context.getBean(MqttClientOptions.class).session().store()).containsSame(store);
+                });
+        runner.withPropertyValues("mqtt.session.store-directory=" + directory).run(context ->
+                assertThat(context).as("the store was closed, so it opens again").hasNotFailed()
+                        .hasSingleBean(FileSessionStore.class));
     }
 
     @Test
