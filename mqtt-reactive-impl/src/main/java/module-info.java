@@ -1,6 +1,7 @@
 /**
  * The reactor-netty implementation of mqtt-reactive. Only {@code io.mqttreactive.netty} is exported; the
- * codec, transport, session, flow and JSON packages are internal.
+ * codec, transport, session, flow and JSON packages are internal. JSON payloads use Jackson 3
+ * ({@code tools.jackson.databind}, optional: resolved only if the application has it) or Jackson 2.
  */
 module io.mqttreactive.impl {
     requires io.mqttreactive.api;
@@ -11,11 +12,14 @@ module io.mqttreactive.impl {
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.handler;
-    requires com.fasterxml.jackson.databind;
+    // JacksonCodecs, in the exported package, takes Jackson 2 and Jackson 3 mappers; Jackson 3 is optional.
+    requires transitive com.fasterxml.jackson.databind;
+    requires static transitive tools.jackson.databind;
     requires static org.jspecify;
 
     exports io.mqttreactive.netty;
 
     provides io.mqttreactive.spi.MqttClientProvider with io.mqttreactive.netty.ReactorNettyMqttClientProvider;
-    provides io.mqttreactive.spi.JsonCodecProvider with io.mqttreactive.netty.json.JacksonJsonCodecProvider;
+    provides io.mqttreactive.spi.JsonCodecProvider with io.mqttreactive.netty.json.Jackson3JsonCodecProvider,
+            io.mqttreactive.netty.json.Jackson2JsonCodecProvider;
 }

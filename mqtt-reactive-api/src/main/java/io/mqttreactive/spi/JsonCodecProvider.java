@@ -4,8 +4,12 @@ package io.mqttreactive.spi;
  * Creates JSON {@link PayloadCodec}s; found by {@link PayloadCodec#json(Class)} through
  * {@link java.util.ServiceLoader}. Declare an implementation with
  * {@code provides io.mqttreactive.spi.JsonCodecProvider with ...} in {@code module-info.java} and in
- * {@code META-INF/services/io.mqttreactive.spi.JsonCodecProvider}. mqtt-reactive-impl provides one backed by
- * Jackson.
+ * {@code META-INF/services/io.mqttreactive.spi.JsonCodecProvider}. mqtt-reactive-impl provides two, backed by
+ * Jackson 3 ({@code "jackson3"}) and Jackson 2 ({@code "jackson2"}).
+ *
+ * <p>When several providers are found, {@link PayloadCodec#json(Class)} uses the {@linkplain #available()
+ * available} one with the highest {@linkplain #priority() priority}, or the one named by the system property
+ * {@value #PROVIDER_PROPERTY}.
  *
  * <p>Implementations need a public no-argument constructor and must be thread-safe. Codecs they create
  * encode with content type {@code application/json} and payload format indicator
@@ -14,11 +18,41 @@ package io.mqttreactive.spi;
 public interface JsonCodecProvider {
 
     /**
-     * Returns a short name for the provider, shown in errors.
+     * The system property that names the provider {@link PayloadCodec#json(Class)} must use, for example
+     * {@code -Dio.mqttreactive.json.provider=jackson2}; compared with {@link #name()} ignoring case. When it
+     * names no available provider, {@link PayloadCodec#json(Class)} fails instead of falling back to another.
+     */
+    String PROVIDER_PROPERTY = "io.mqttreactive.json.provider";
+
+    /**
+     * Returns a short name for the provider, shown in errors and matched by {@value #PROVIDER_PROPERTY}.
      *
-     * @return the name, for example {@code "jackson"}
+     * @return the name, for example {@code "jackson3"}
      */
     String name();
+
+    /**
+     * Returns the priority of this provider: when several are available, {@link PayloadCodec#json(Class)} uses
+     * the one with the highest; on a tie, the first by name. mqtt-reactive-impl's providers have negative
+     * priorities (Jackson 3: {@code -100}, Jackson 2: {@code -200}), so a provider an application adds with the
+     * default priority is preferred to them.
+     *
+     * @return the priority; {@code 0} by default
+     */
+    default int priority() {
+        return 0;
+    }
+
+    /**
+     * Tells whether this provider can create codecs here, for example whether the library it is backed by is
+     * on the class path. Must be cheap and must not throw; {@link PayloadCodec#json(Class)} skips providers
+     * that are not available.
+     *
+     * @return {@code true} by default
+     */
+    default boolean available() {
+        return true;
+    }
 
     /**
      * Creates a codec for values of a type.
@@ -28,6 +62,7 @@ public interface JsonCodecProvider {
      * @return a thread-safe codec; decoding fails with
      *         {@link io.mqttreactive.exception.MqttPayloadCodecException} when the payload is not JSON of that type
      * @throws IllegalArgumentException if the provider cannot map the type
+     * @throws IllegalStateException    if the provider is not {@linkplain #available() available}
      */
     <T> PayloadCodec<T> create(Class<T> type);
 }

@@ -90,10 +90,14 @@ public interface PayloadCodec<T> {
 
     /**
      * Returns a JSON codec for values of a type, with content type {@code application/json} and payload format
-     * {@link PayloadFormatIndicator#UTF_8}, from the first {@link JsonCodecProvider} found with
-     * {@link java.util.ServiceLoader}. mqtt-reactive-impl provides one backed by Jackson: records, beans and
-     * the Jackson modules found on the class path (for example {@code jackson-datatype-jsr310} for
-     * {@code java.time}) are supported.
+     * {@link PayloadFormatIndicator#UTF_8}, from a {@link JsonCodecProvider} found with
+     * {@link java.util.ServiceLoader}: the one named by the system property
+     * {@value JsonCodecProvider#PROVIDER_PROPERTY} if it is set, else the available one with the highest
+     * {@linkplain JsonCodecProvider#priority() priority}. mqtt-reactive-impl provides two: Jackson 3
+     * ({@code "jackson3"}), used when {@code tools.jackson.core:jackson-databind} is on the class path, and
+     * Jackson 2 ({@code "jackson2"}) otherwise. Both map records, beans, {@code java.time} types as ISO-8601
+     * text, {@code Optional}, and the Jackson modules found on the class path. To use a mapper of your own, see
+     * mqtt-reactive-impl's {@code io.mqttreactive.netty.JacksonCodecs}.
      *
      * <p>Decoding a payload that is not JSON of the type, or is JSON {@code null}, fails with
      * {@link MqttPayloadCodecException}. Look the codec up once and keep it: the lookup scans the class path,
@@ -104,7 +108,8 @@ public interface PayloadCodec<T> {
      * @return a JSON codec
      * @throws NullPointerException     if {@code type} is {@code null}
      * @throws IllegalArgumentException if the provider cannot map the type
-     * @throws IllegalStateException    if no provider can be loaded; the message says what was found
+     * @throws IllegalStateException    if no provider can be loaded, or the one the system property names is not
+     *                                  available; the message says what was found
      */
     static <T> PayloadCodec<T> json(Class<T> type) {
         return JsonCodecs.json(type);

@@ -28,10 +28,85 @@ class JsonCodecsTest {
     }
 
     @Test
-    void usesTheFirstProviderThatLoads() {
-        PayloadCodec<Reading> codec = JsonCodecs.json(Reading.class,
-                List.<JsonCodecProvider>of(new FixedProvider("first"), new FixedProvider("second")).iterator());
-        assertThat(codec.contentType()).contains("first");
+    void onATiePrefersTheFirstByNameWhateverTheLoadOrder() {
+        assertThat(JsonCodecs.json(Reading.class,
+                List.<JsonCodecProvider>of(new FixedProvider("second"), new FixedProvider("first")).iterator())
+                .contentType()).contains("first");
+    }
+
+    @Test
+    void prefersTheHighestPriority() {
+        List<JsonCodecProvider> providers = List.of(new FixedProvider("jackson2", -200, true),
+                new FixedProvider("custom", 0, true), new FixedProvider("jackson3", -100, true));
+        assertThat(JsonCodecs.json(Reading.class, providers.iterator()).contentType()).contains("custom");
+        assertThat(JsonCodecs.json(Reading.class, providers.subList(0, 1).iterator()).contentType())
+                .contains("jackson2");
+        assertThat(JsonCodecs.json(Reading.class, List.of(providers.get(0), providers.get(2)).iterator())
+                .contentType()).contains("jackson3");
+    }
+
+    @Test
+    void skipsProvidersThatAreNotAvailable() {
+        List<JsonCodecProvider> providers = List.of(new FixedProvider("jackson3", -100, false),
+                new FixedProvider("jackson2", -200, true));
+        assertThat(JsonCodecs.json(Reading.class, providers.iterator()).contentType()).contains("jackson2");
+        assertThatThrownBy(() -> JsonCodecs.json(Reading.class, providers.subList(0, 1).iterator()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("providers found: none usable, [jackson3 (not available)]");
+    }
+
+    @Test
+    void usesTheProviderTheSystemPropertyNamesOverAHigherPriority() {
+        List<JsonCodecProvider> providers = List.of(new FixedProvider("jackson3", -100, true),
+                new FixedProvider("jackson2", -200, true));
+        assertThat(JsonCodecs.json(Reading.class, providers.iterator(), " Jackson2 ").contentType())
+                .contains("jackson2");
+        assertThat(JsonCodecs.json(Reading.class, providers.iterator(), "").contentType()).contains("jackson3");
+    }
+
+    @Test
+    void aChosenProviderThatIsNotAvailableIsAnErrorNotAFallback() {
+        List<JsonCodecProvider> providers = List.of(new FixedProvider("jackson3", -100, false),
+                new FixedProvider("jackson2", -200, true));
+        assertThatThrownBy(() -> JsonCodecs.json(Reading.class, providers.iterator(), "jackson3"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The JsonCodecProvider \"jackson3\" chosen by the system property "
+                        + "io.mqttreactive.json.provider is not available; available: [jackson2], "
+                        + "skipped: [jackson3 (not available)]");
+    }
+
+    @Test
+    void theSystemPropertyIsRead() {
+        String previous = System.setProperty(JsonCodecProvider.PROVIDER_PROPERTY, "gson");
+        try {
+            assertThatThrownBy(() -> PayloadCodec.json(Reading.class))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("The JsonCodecProvider \"gson\" chosen by the system property");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(JsonCodecProvider.PROVIDER_PROPERTY);
+            } else {
+                System.setProperty(JsonCodecProvider.PROVIDER_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void theDefaultsKeepProvidersWrittenBeforePrioritiesWorking() {
+        JsonCodecProvider legacy = new JsonCodecProvider() {
+            @Override
+            public String name() {
+                return "legacy";
+            }
+
+            @Override
+            public <T> PayloadCodec<T> create(Class<T> type) {
+                return new FixedProvider("legacy").create(type);
+            }
+        };
+        assertThat(legacy.priority()).isZero();
+        assertThat(legacy.available()).isTrue();
+        assertThat(JsonCodecs.json(Reading.class, List.of(legacy).iterator()).contentType()).contains("legacy");
     }
 
     @Test
@@ -102,7 +177,11 @@ class JsonCodecsTest {
     }
 
     /** Creates codecs whose content type is the provider's name, so a test can tell which provider won. */
-    private record FixedProvider(String name) implements JsonCodecProvider {
+    private record FixedProvider(String name, int priority, boolean available) implements JsonCodecProvider {
+
+        FixedProvider(String name) {
+            this(name, 0, true);
+        }
 
         @Override
         public <T> PayloadCodec<T> create(Class<T> type) {
