@@ -3,8 +3,10 @@ package io.mqttreactive.spring.boot;
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.netty.FileSessionStore;
+import io.mqttreactive.netty.JacksonCodecs;
 import io.mqttreactive.netty.MqttClientResources;
 import io.mqttreactive.netty.ReactorNettyMqttClientProvider;
+import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.SessionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,14 +32,19 @@ import org.springframework.http.client.ReactorResourceFactory;
  *       the event loops of Spring's {@link ReactorResourceFactory} when there is one, which Spring WebFlux's
  *       server and {@code WebClient} run on, else on the SDK's default loops;</li>
  *   <li>{@link MqttClientLifecycle}: connect on startup, graceful shutdown after the web server;</li>
+ *   <li>a {@link JsonCodecProvider} for JSON payloads on the application's own Jackson mapper: Jackson 3's
+ *       {@code JsonMapper} when Jackson 3 is on the class path (Spring Boot 4), else Jackson 2's
+ *       {@code ObjectMapper}; inject it and call {@code create(Type.class)};</li>
  *   <li>{@link MqttConnectionStatus} and a reactive health indicator named {@code mqtt} when Spring Boot's health
  *       support is on the class path (Spring Boot 4 and 3 alike).</li>
  * </ul>
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
 @ConditionalOnClass({MqttClient.class, ReactorNettyMqttClientProvider.class})
 @EnableConfigurationProperties(MqttProperties.class)
 @Import({MqttAutoConfiguration.SharedLoopsConfiguration.class, MqttAutoConfiguration.ClientConfiguration.class,
+        MqttAutoConfiguration.Jackson3CodecsConfiguration.class, MqttAutoConfiguration.Jackson2CodecsConfiguration.class,
         MqttAutoConfiguration.HealthConfiguration.class, MqttAutoConfiguration.ActuatorHealthConfiguration.class})
 public class MqttAutoConfiguration {
 
@@ -116,6 +123,32 @@ public class MqttAutoConfiguration {
         MqttClientResources mqttClientResources(ObjectProvider<ReactorResourceFactory> factory) {
             ReactorResourceFactory shared = factory.getIfAvailable();
             return shared == null ? MqttClientResources.global() : MqttClientResources.of(shared.getLoopResources());
+        }
+    }
+
+    /** JSON codecs on the application's Jackson 3 {@code JsonMapper} (Spring Boot 4), or Jackson 3's defaults. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
+    static class Jackson3CodecsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(JsonCodecProvider.class)
+        JsonCodecProvider mqttJsonCodecs(ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper) {
+            tools.jackson.databind.json.JsonMapper shared = mapper.getIfAvailable();
+            return shared == null ? JacksonCodecs.jackson3() : JacksonCodecs.jackson3(shared);
+        }
+    }
+
+    /** JSON codecs on the application's Jackson 2 {@code ObjectMapper} (Spring Boot 3), or Jackson 2's defaults. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
+    static class Jackson2CodecsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(JsonCodecProvider.class)
+        JsonCodecProvider mqttJsonCodecs(ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> mapper) {
+            com.fasterxml.jackson.databind.ObjectMapper shared = mapper.getIfAvailable();
+            return shared == null ? JacksonCodecs.jackson2() : JacksonCodecs.jackson2(shared);
         }
     }
 
