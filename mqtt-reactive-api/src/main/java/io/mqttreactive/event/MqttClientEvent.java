@@ -32,7 +32,11 @@ public sealed interface MqttClientEvent {
      */
     record Connected(ConnectResult result) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param result what the CONNACK said
+         */
         public Connected {
             Objects.requireNonNull(result, "result");
         }
@@ -46,7 +50,12 @@ public sealed interface MqttClientEvent {
      */
     record ConnectFailed(long attempt, Throwable cause) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param attempt the number of the attempt, 1 for {@code connect()} or the first reconnect attempt
+         * @param cause   why it failed, for example an {@link io.mqttreactive.exception.MqttConnectException}
+         */
         public ConnectFailed {
             Objects.requireNonNull(cause, "cause");
         }
@@ -61,7 +70,13 @@ public sealed interface MqttClientEvent {
      */
     record Disconnected(Optional<Throwable> cause) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param cause empty after a {@code disconnect()} or {@code close()}; otherwise the error that ended it,
+         *              for example an {@link io.mqttreactive.exception.MqttDisconnectedException} after a
+         *              {@link ServerDisconnect}
+         */
         public Disconnected {
             Objects.requireNonNull(cause, "cause");
         }
@@ -78,7 +93,14 @@ public sealed interface MqttClientEvent {
     record ServerDisconnect(DisconnectReasonCode reasonCode, Optional<String> reasonString,
             UserProperties userProperties, Optional<String> serverReference) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param reasonCode      the reason code
+         * @param reasonString    the reason string, or empty
+         * @param userProperties  the user properties
+         * @param serverReference the server the broker redirects to, or empty
+         */
         public ServerDisconnect {
             Objects.requireNonNull(reasonCode, "reasonCode");
             Objects.requireNonNull(reasonString, "reasonString");
@@ -95,7 +117,12 @@ public sealed interface MqttClientEvent {
      */
     record Reconnecting(long attempt, Duration delay) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param attempt the number of the coming attempt, starting at 1
+         * @param delay   the wait before it
+         */
         public Reconnecting {
             Objects.requireNonNull(delay, "delay");
         }
@@ -108,7 +135,11 @@ public sealed interface MqttClientEvent {
      */
     record Subscribed(SubscribeResult result) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param result what the SUBACK said
+         */
         public Subscribed {
             Objects.requireNonNull(result, "result");
         }
@@ -123,7 +154,12 @@ public sealed interface MqttClientEvent {
     record Unsubscribed(List<MqttTopicFilter> filters, List<UnsubscribeReasonCode> reasonCodes)
             implements MqttClientEvent {
 
-        /** Creates the event; the lists are copied. */
+        /**
+         * Creates the event; the lists are copied.
+         *
+         * @param filters     the topic filters, in order
+         * @param reasonCodes one reason code per filter, in the same order
+         */
         public Unsubscribed {
             filters = List.copyOf(filters);
             reasonCodes = List.copyOf(reasonCodes);
@@ -142,7 +178,15 @@ public sealed interface MqttClientEvent {
     record MessageDropped(Optional<MqttTopicFilter> subscription, MqttTopic topic, OverflowStrategy strategy,
             long totalDropped) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param subscription the filter of the subscription that lost it, or empty for
+         *                     {@link io.mqttreactive.MqttClient#unsolicitedMessages()}
+         * @param topic        the topic of the dropped message
+         * @param strategy     the overflow strategy that dropped it
+         * @param totalDropped how many messages this subscription has dropped so far, this one included
+         */
         public MessageDropped {
             Objects.requireNonNull(subscription, "subscription");
             Objects.requireNonNull(topic, "topic");
@@ -181,7 +225,13 @@ public sealed interface MqttClientEvent {
      */
     record SessionRestored(String clientId, int outboundMessages, int inboundPacketIds) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param clientId         the client identifier the state was stored under
+         * @param outboundMessages how many outbound QoS 1 and 2 messages were restored
+         * @param inboundPacketIds how many inbound QoS 2 packet identifiers awaiting PUBREL were restored
+         */
         public SessionRestored {
             Objects.requireNonNull(clientId, "clientId");
         }
@@ -201,7 +251,17 @@ public sealed interface MqttClientEvent {
     record RestoredPublishFinished(MqttMessage message, Optional<Throwable> failure, int remaining)
             implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param message   the restored message
+         * @param failure   empty when the broker acknowledged it, otherwise why it failed, as a publish
+         *                  {@code Mono} would have: for example an
+         *                  {@link io.mqttreactive.exception.MqttPublishException} for a reason code of 0x80 or more,
+         *                  or an
+         *                  {@link io.mqttreactive.exception.MqttClientClosedException}
+         * @param remaining how many restored messages of this client are still unfinished; 0 once all are done
+         */
         public RestoredPublishFinished {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(failure, "failure");
@@ -221,7 +281,13 @@ public sealed interface MqttClientEvent {
      */
     record SessionStoreFailed(String operation, Throwable cause, long totalFailures) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param operation     the store operation, as in {@code "storeOutbound"}
+         * @param cause         the store's error
+         * @param totalFailures how many store operations of this client failed so far, this one included
+         */
         public SessionStoreFailed {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(cause, "cause");
@@ -247,6 +313,8 @@ public sealed interface MqttClientEvent {
         /**
          * Creates the event; the list is copied.
          *
+         * @param location where the store keeps the damaged data, such as the path of its log file
+         * @param ranges   the discarded byte ranges, in order; never empty
          * @throws IllegalArgumentException if {@code ranges} is empty
          */
         public SessionStoreRecordsDiscarded {
@@ -278,6 +346,8 @@ public sealed interface MqttClientEvent {
             /**
              * Creates the range.
              *
+             * @param offset where it starts, in bytes from the start of the file
+             * @param length how many bytes it covers
              * @throws IllegalArgumentException if {@code offset} is negative or {@code length} is not positive
              */
             public Range {
@@ -304,7 +374,13 @@ public sealed interface MqttClientEvent {
      */
     record ReconnectGaveUp(long attempts, Throwable cause) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param attempts the number of reconnect attempts made; 0 when the lost connection's failure ruled out
+         *                 reconnecting
+         * @param cause    the failure that ended reconnecting
+         */
         public ReconnectGaveUp {
             Objects.requireNonNull(cause, "cause");
         }
@@ -321,7 +397,13 @@ public sealed interface MqttClientEvent {
      */
     record OfflinePublishDropped(MqttTopic topic, MqttQos qos, long totalDropped) implements MqttClientEvent {
 
-        /** Creates the event. */
+        /**
+         * Creates the event.
+         *
+         * @param topic        the topic of the dropped message
+         * @param qos          its QoS
+         * @param totalDropped how many publishes this client dropped from its offline queue so far
+         */
         public OfflinePublishDropped {
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(qos, "qos");

@@ -15,6 +15,7 @@ public class InvalidTopicException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_QUOTED_LENGTH = 80;
 
+    /** The rejected topic name or filter, as given. */
     private final String topic;
 
     /**

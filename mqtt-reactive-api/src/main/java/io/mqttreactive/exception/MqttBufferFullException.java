@@ -9,6 +9,7 @@ public class MqttBufferFullException extends MqttTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The capacity of the full buffer. */
     private final int capacity;
 
     /**

@@ -19,6 +19,7 @@ public class MqttConnectException extends MqttNonTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CONNACK reason code. */
     private final ConnectReasonCode connectReasonCode;
 
     /**

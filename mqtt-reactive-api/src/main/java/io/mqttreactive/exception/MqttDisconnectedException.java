@@ -16,7 +16,9 @@ public class MqttDisconnectedException extends MqttConnectionClosedException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The reason code of the broker's DISCONNECT. */
     private final DisconnectReasonCode disconnectReasonCode;
+    /** The server the broker redirects to, or {@code null}. */
     private final @Nullable String serverReference;
 
     /**

@@ -23,7 +23,9 @@ public abstract class MqttException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The MQTT reason code, or {@link #NO_REASON_CODE}. */
     private final int reasonCode;
+    /** The reason string the broker sent, or {@code null}. */
     private final @Nullable String reasonString;
     private final transient UserProperties userProperties;
 

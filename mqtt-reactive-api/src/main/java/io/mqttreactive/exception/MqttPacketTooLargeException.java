@@ -12,7 +12,9 @@ public class MqttPacketTooLargeException extends MqttNonTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The size of the packet in bytes. */
     private final long packetSize;
+    /** The maximum packet size in bytes that the packet exceeds. */
     private final long maximumPacketSize;
 
     /**

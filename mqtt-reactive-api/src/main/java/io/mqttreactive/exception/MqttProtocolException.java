@@ -16,6 +16,7 @@ public class MqttProtocolException extends MqttNonTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The reason code the client sends in its DISCONNECT. */
     private final DisconnectReasonCode disconnectReasonCode;
 
     /**

@@ -20,7 +20,9 @@ public class MqttServerUnavailableException extends MqttTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CONNACK reason code. */
     private final ConnectReasonCode connectReasonCode;
+    /** The server the broker redirects to, or {@code null}. */
     private final @Nullable String serverReference;
 
     /**

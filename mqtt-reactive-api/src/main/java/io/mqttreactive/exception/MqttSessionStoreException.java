@@ -14,6 +14,7 @@ public class MqttSessionStoreException extends MqttNonTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the session store method that failed. */
     private final String operation;
 
     /**

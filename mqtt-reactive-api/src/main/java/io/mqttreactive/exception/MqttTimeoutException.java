@@ -11,6 +11,7 @@ public class MqttTimeoutException extends MqttTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The time limit that passed. */
     private final Duration timeout;
 
     /**

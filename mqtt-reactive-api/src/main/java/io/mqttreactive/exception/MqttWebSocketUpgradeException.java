@@ -16,6 +16,7 @@ public class MqttWebSocketUpgradeException extends MqttNonTransientException {
     /** The {@link #httpStatus()} of a refusal that had no HTTP status of its own. */
     public static final int NO_HTTP_STATUS = -1;
 
+    /** The HTTP status of the refusal, or {@link #NO_HTTP_STATUS}. */
     private final int httpStatus;
 
     /**

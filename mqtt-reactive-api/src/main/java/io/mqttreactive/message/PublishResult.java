@@ -22,6 +22,10 @@ public record PublishResult(MqttMessage message, PublishReasonCode reasonCode, O
     /**
      * Creates a result.
      *
+     * @param message        the published message
+     * @param reasonCode     {@link PublishReasonCode#SUCCESS} or {@link PublishReasonCode#NO_MATCHING_SUBSCRIBERS}
+     * @param reasonString   the reason string of the acknowledgement, or empty
+     * @param userProperties the user properties of the acknowledgement
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if {@code reasonCode} is an error code
      */

@@ -25,6 +25,9 @@ public record SubscribeRequest(List<Subscription> subscriptions, OptionalInt sub
     /**
      * Creates a request.
      *
+     * @param subscriptions          the subscriptions, in order; at least one
+     * @param subscriptionIdentifier the Subscription Identifier, 1..268,435,455, or empty for none
+     * @param userProperties         the user properties of the SUBSCRIBE
      * @throws NullPointerException     if an argument or a subscription is {@code null}
      * @throws IllegalArgumentException if there is no subscription or the identifier is out of range
      */

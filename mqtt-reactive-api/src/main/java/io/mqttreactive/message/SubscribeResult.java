@@ -21,6 +21,10 @@ public record SubscribeResult(List<Subscription> subscriptions, List<SubscribeRe
     /**
      * Creates a result.
      *
+     * @param subscriptions  the subscriptions of the request, in order
+     * @param reasonCodes    the reason codes, one per subscription, in the same order
+     * @param reasonString   the reason string of the SUBACK, or empty
+     * @param userProperties the user properties of the SUBACK
      * @throws NullPointerException     if an argument or element is {@code null}
      * @throws IllegalArgumentException if the two lists differ in size
      */

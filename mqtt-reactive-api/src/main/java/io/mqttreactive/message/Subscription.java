@@ -16,6 +16,8 @@ public record Subscription(MqttTopicFilter filter, SubscriptionOptions options) 
     /**
      * Creates a subscription.
      *
+     * @param filter  the topic filter, possibly shared
+     * @param options the subscription options
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if {@code options} asks for No Local on a shared subscription
      *                                  [MQTT-3.8.3-4] (5.0)

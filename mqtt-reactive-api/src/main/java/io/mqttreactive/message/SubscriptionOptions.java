@@ -23,6 +23,11 @@ public record SubscriptionOptions(MqttQos maxQos, boolean noLocal, boolean retai
     /**
      * Creates subscription options.
      *
+     * @param maxQos            the maximum QoS the broker may deliver with
+     * @param noLocal           whether the broker withholds messages this client published itself; not allowed on
+     *                          a shared subscription [MQTT-3.8.3-4] (5.0)
+     * @param retainAsPublished whether forwarded messages keep the retain flag they were published with
+     * @param retainHandling    whether retained messages are sent when subscribing
      * @throws NullPointerException if {@code maxQos} or {@code retainHandling} is {@code null}
      */
     public SubscriptionOptions {

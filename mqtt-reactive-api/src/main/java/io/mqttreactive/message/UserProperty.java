@@ -13,6 +13,8 @@ public record UserProperty(String name, String value) {
     /**
      * Creates a user property.
      *
+     * @param name  the name
+     * @param value the value
      * @throws NullPointerException     if {@code name} or {@code value} is {@code null}
      * @throws IllegalArgumentException if either contains U+0000 or an unpaired surrogate, or encodes to more
      *                                  than 65,535 UTF-8 bytes

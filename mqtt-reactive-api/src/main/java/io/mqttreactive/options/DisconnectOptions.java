@@ -33,6 +33,11 @@ public record DisconnectOptions(DisconnectReasonCode reasonCode, Optional<Durati
     /**
      * Creates disconnect options.
      *
+     * @param reasonCode            the reason code, one a client may send [MQTT-3.14.2-1] (5.0)
+     * @param sessionExpiryInterval a new session expiry interval (MQTT 5.0), or empty to keep the one of the
+     *                              CONNECT; it cannot be set to non-zero if the CONNECT sent zero
+     * @param reasonString          a reason string (MQTT 5.0), or empty
+     * @param userProperties        user properties (MQTT 5.0)
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the reason code is one only a broker may send, the interval is out of
      *                                  range, or the reason string is not a valid MQTT UTF-8 string

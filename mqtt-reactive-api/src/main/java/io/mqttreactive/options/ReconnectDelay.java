@@ -82,6 +82,9 @@ public interface ReconnectDelay {
         /**
          * Creates the strategy.
          *
+         * @param min    the base delay of the first attempt
+         * @param max    the largest base delay
+         * @param jitter the relative random spread, 0 to 1
          * @throws IllegalArgumentException if an argument is out of range
          */
         public Exponential {
@@ -121,6 +124,7 @@ public interface ReconnectDelay {
         /**
          * Creates the strategy.
          *
+         * @param delay the delay
          * @throws IllegalArgumentException if {@code delay} is negative
          */
         public Constant {

@@ -53,6 +53,16 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
     /**
      * Creates reconnect options.
      *
+     * @param enabled     whether to reconnect automatically; {@value #DEFAULT_ENABLED} by default
+     * @param delay       the wait before each attempt
+     * @param maxAttempts how many consecutive failed attempts to make before giving up, at least 1; unlimited
+     *                    ({@link Long#MAX_VALUE}) by default
+     * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session;
+     *                    {@value #DEFAULT_RESUBSCRIBE} by default
+     * @param hook        called before each attempt to change the connection, for example with a refreshed token
+     *                    or another server; {@link ReconnectHook#NONE} by default
+     * @param sessionLossPolicy what happens to QoS 1 and 2 messages in flight when the broker has no session;
+     *                    {@link SessionLossPolicy#REPUBLISH} by default
      * @throws NullPointerException     if {@code delay}, {@code hook} or {@code sessionLossPolicy} is {@code null}
      * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
      */

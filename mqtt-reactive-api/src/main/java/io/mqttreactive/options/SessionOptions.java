@@ -61,6 +61,12 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
     /**
      * Creates session options.
      *
+     * @param cleanStart            whether to discard any previous session; {@value #DEFAULT_CLEAN_START} by default
+     * @param sessionExpiryInterval how long the session outlives the connection, whole seconds up to
+     *                              4,294,967,295 (MQTT 5.0)
+     * @param store                 where the client keeps its in-flight QoS 1 and 2 state; empty to keep it in the
+     *                              client's memory only, where it survives a lost connection but not the process
+     * @param storeTimeout          how long one store operation may take; {@link #DEFAULT_STORE_TIMEOUT} by default
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the interval is negative, longer than {@link #SESSION_EXPIRY_NEVER}
      *                                  or not whole seconds, or the store timeout is not positive
@@ -74,6 +80,11 @@ public record SessionOptions(boolean cleanStart, Duration sessionExpiryInterval,
     /**
      * Creates session options with the {@linkplain #DEFAULT_STORE_TIMEOUT default store timeout}.
      *
+     * @param cleanStart            whether to discard any previous session; {@value #DEFAULT_CLEAN_START} by default
+     * @param sessionExpiryInterval how long the session outlives the connection, whole seconds up to
+     *                              4,294,967,295 (MQTT 5.0)
+     * @param store                 where the client keeps its in-flight QoS 1 and 2 state; empty to keep it in the
+     *                              client's memory only, where it survives a lost connection but not the process
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the interval is negative, longer than {@link #SESSION_EXPIRY_NEVER}
      *                                  or not whole seconds

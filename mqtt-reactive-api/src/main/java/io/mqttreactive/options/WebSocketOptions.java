@@ -29,6 +29,10 @@ public record WebSocketOptions(String path, String subprotocol, Map<String, Stri
     /**
      * Creates WebSocket options; the headers are copied, keeping their order.
      *
+     * @param path        the request path, starting with {@code /}; {@value #DEFAULT_PATH} by default
+     * @param subprotocol the WebSocket subprotocol offered; {@value #DEFAULT_SUBPROTOCOL} by default
+     *                    [MQTT-6.0.0-3]
+     * @param headers     extra headers of the upgrade request, in order; unmodifiable
      * @throws NullPointerException     if an argument, header name or value is {@code null}
      * @throws IllegalArgumentException if the path does not start with {@code /} or the subprotocol is empty
      */

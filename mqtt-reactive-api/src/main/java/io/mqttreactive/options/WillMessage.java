@@ -23,6 +23,9 @@ public record WillMessage(MqttMessage message, Duration delayInterval) {
     /**
      * Creates a will.
      *
+     * @param message       the message to publish
+     * @param delayInterval how long the broker waits after the connection ends before publishing (MQTT 5.0),
+     *                      whole seconds up to 4,294,967,295; zero by default
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the delay is out of range or the message carries subscription
      *                                  identifiers

@@ -19,6 +19,9 @@ public record StoredPublish(int packetId, State state, MqttMessage message) {
     /**
      * Creates a stored publish.
      *
+     * @param packetId the packet identifier, 1..65,535; kept across re-sends [MQTT-4.4.0-1]
+     * @param state    the acknowledgement the client waits for
+     * @param message  the message, to re-send with DUP set on a resumed session
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the packet identifier is out of range or the state does not fit the
      *                                  message's QoS
