@@ -139,9 +139,13 @@ public class MqttAutoConfiguration {
         }
     }
 
-    /** JSON codecs on the application's Jackson 2 {@code ObjectMapper} (Spring Boot 3), or Jackson 2's defaults. */
+    /**
+     * JSON codecs on the application's Jackson 2 {@code ObjectMapper} (Spring Boot 3), or Jackson 2's defaults;
+     * only without Jackson 3.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
+    @ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
     static class Jackson2CodecsConfiguration {
 
         @Bean

@@ -45,90 +45,200 @@ public class MqttProperties {
     private final Shutdown shutdown = new Shutdown();
     private final Metrics metrics = new Metrics();
 
+    /**
+     * Returns: the broker, as a URI: mqtt://, mqtts://, ws:// or wss://, host, port and for WebSocket the path.
+     *
+     * @return the value
+     */
     public String getUri() {
         return uri;
     }
 
+    /**
+     * Sets: the broker, as a URI: mqtt://, mqtts://, ws:// or wss://, host, port and for WebSocket the path.
+     *
+     * @param uri the value
+     */
     public void setUri(String uri) {
         this.uri = uri;
     }
 
+    /**
+     * Returns: the client identifier; empty lets the broker assign one (MQTT 5.0) or uses a random one.
+     *
+     * @return the value
+     */
     public String getClientId() {
         return clientId;
     }
 
+    /**
+     * Sets: the client identifier; empty lets the broker assign one (MQTT 5.0) or uses a random one.
+     *
+     * @param clientId the value
+     */
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }
 
+    /**
+     * Returns: the user name sent in CONNECT.
+     *
+     * @return the value
+     */
     public String getUsername() {
         return username;
     }
 
+    /**
+     * Sets: the user name sent in CONNECT.
+     *
+     * @param username the value
+     */
     public void setUsername(String username) {
         this.username = username;
     }
 
+    /**
+     * Returns: the password sent in CONNECT. Never logged.
+     *
+     * @return the value
+     */
     public String getPassword() {
         return password;
     }
 
+    /**
+     * Sets: the password sent in CONNECT. Never logged.
+     *
+     * @param password the value
+     */
     public void setPassword(String password) {
         this.password = password;
     }
 
+    /**
+     * Returns: the protocol version.
+     *
+     * @return the value
+     */
     public MqttVersion getVersion() {
         return version;
     }
 
+    /**
+     * Sets: the protocol version.
+     *
+     * @param version the value
+     */
     public void setVersion(MqttVersion version) {
         this.version = version;
     }
 
+    /**
+     * Returns: the keep-alive interval; zero turns keep-alive off.
+     *
+     * @return the value
+     */
     public Duration getKeepAlive() {
         return keepAlive;
     }
 
+    /**
+     * Sets: the keep-alive interval; zero turns keep-alive off.
+     *
+     * @param keepAlive the value
+     */
     public void setKeepAlive(Duration keepAlive) {
         this.keepAlive = keepAlive;
     }
 
+    /**
+     * Returns: how long connecting (TCP, TLS, WebSocket, CONNECT to CONNACK) may take.
+     *
+     * @return the value
+     */
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * Sets: how long connecting (TCP, TLS, WebSocket, CONNECT to CONNACK) may take.
+     *
+     * @param connectTimeout the value
+     */
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
+    /**
+     * Returns: the name of a Spring Boot SSL bundle whose trust and key material secure the connection.
+     *
+     * @return the value
+     */
     public String getSslBundle() {
         return sslBundle;
     }
 
+    /**
+     * Sets: the name of a Spring Boot SSL bundle whose trust and key material secure the connection.
+     *
+     * @param sslBundle the value
+     */
     public void setSslBundle(String sslBundle) {
         this.sslBundle = sslBundle;
     }
 
+    /**
+     * Returns: the session settings.
+     *
+     * @return the value
+     */
     public Session getSession() {
         return session;
     }
 
+    /**
+     * Returns: the reconnect settings.
+     *
+     * @return the value
+     */
     public Reconnect getReconnect() {
         return reconnect;
     }
 
+    /**
+     * Returns: the flow-control bounds.
+     *
+     * @return the value
+     */
     public FlowControl getFlowControl() {
         return flowControl;
     }
 
+    /**
+     * Returns: the startup connect settings.
+     *
+     * @return the value
+     */
     public Connect getConnect() {
         return connect;
     }
 
+    /**
+     * Returns: the shutdown settings.
+     *
+     * @return the value
+     */
     public Shutdown getShutdown() {
         return shutdown;
     }
 
+    /**
+     * Returns: the metrics settings.
+     *
+     * @return the value
+     */
     public Metrics getMetrics() {
         return metrics;
     }
@@ -145,26 +255,56 @@ public class MqttProperties {
         /** A directory for the client's side of the session, so that in-flight messages survive a restart. */
         private Path storeDirectory;
 
+        /**
+         * Returns: whether to start a new session on every connect instead of resuming the broker's.
+         *
+         * @return the value
+         */
         public boolean isCleanStart() {
             return cleanStart;
         }
 
+        /**
+         * Sets: whether to start a new session on every connect instead of resuming the broker's.
+         *
+         * @param cleanStart the value
+         */
         public void setCleanStart(boolean cleanStart) {
             this.cleanStart = cleanStart;
         }
 
+        /**
+         * Returns: how long the broker keeps the session after a disconnect (MQTT 5.0); zero ends it at once.
+         *
+         * @return the value
+         */
         public Duration getExpiryInterval() {
             return expiryInterval;
         }
 
+        /**
+         * Sets: how long the broker keeps the session after a disconnect (MQTT 5.0); zero ends it at once.
+         *
+         * @param expiryInterval the value
+         */
         public void setExpiryInterval(Duration expiryInterval) {
             this.expiryInterval = expiryInterval;
         }
 
+        /**
+         * Returns: a directory for the client's side of the session, so that in-flight messages survive a restart.
+         *
+         * @return the value
+         */
         public Path getStoreDirectory() {
             return storeDirectory;
         }
 
+        /**
+         * Sets: a directory for the client's side of the session, so that in-flight messages survive a restart.
+         *
+         * @param storeDirectory the value
+         */
         public void setStoreDirectory(Path storeDirectory) {
             this.storeDirectory = storeDirectory;
         }
@@ -185,34 +325,74 @@ public class MqttProperties {
         /** How many attempts to make in a row before giving up; unset for no limit. */
         private Long maxAttempts;
 
+        /**
+         * Returns: whether meters are registered at all.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets: whether meters are registered at all.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns: the delay before the first attempt; it doubles up to the maximum delay, with ±25 % jitter.
+         *
+         * @return the value
+         */
         public Duration getInitialDelay() {
             return initialDelay;
         }
 
+        /**
+         * Sets: the delay before the first attempt; it doubles up to the maximum delay, with ±25 % jitter.
+         *
+         * @param initialDelay the value
+         */
         public void setInitialDelay(Duration initialDelay) {
             this.initialDelay = initialDelay;
         }
 
+        /**
+         * Returns: the longest delay between attempts.
+         *
+         * @return the value
+         */
         public Duration getMaxDelay() {
             return maxDelay;
         }
 
+        /**
+         * Sets: the longest delay between attempts.
+         *
+         * @param maxDelay the value
+         */
         public void setMaxDelay(Duration maxDelay) {
             this.maxDelay = maxDelay;
         }
 
+        /**
+         * Returns: how many attempts to make in a row before giving up; unset for no limit.
+         *
+         * @return the value
+         */
         public Long getMaxAttempts() {
             return maxAttempts;
         }
 
+        /**
+         * Sets: how many attempts to make in a row before giving up; unset for no limit.
+         *
+         * @param maxAttempts the value
+         */
         public void setMaxAttempts(Long maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
@@ -233,34 +413,74 @@ public class MqttProperties {
         /** The most publishes waiting while the client is not connected. */
         private Integer offlineQueueSize;
 
+        /**
+         * Returns: the most unacknowledged QoS 1 and 2 messages the broker may send at once.
+         *
+         * @return the value
+         */
         public Integer getReceiveMaximum() {
             return receiveMaximum;
         }
 
+        /**
+         * Sets: the most unacknowledged QoS 1 and 2 messages the broker may send at once.
+         *
+         * @param receiveMaximum the value
+         */
         public void setReceiveMaximum(Integer receiveMaximum) {
             this.receiveMaximum = receiveMaximum;
         }
 
+        /**
+         * Returns: the most QoS 1 and 2 publishes in flight to the broker at once.
+         *
+         * @return the value
+         */
         public Integer getMaximumInflightPublishes() {
             return maximumInflightPublishes;
         }
 
+        /**
+         * Sets: the most QoS 1 and 2 publishes in flight to the broker at once.
+         *
+         * @param maximumInflightPublishes the value
+         */
         public void setMaximumInflightPublishes(Integer maximumInflightPublishes) {
             this.maximumInflightPublishes = maximumInflightPublishes;
         }
 
+        /**
+         * Returns: the largest packet the client accepts, in bytes.
+         *
+         * @return the value
+         */
         public Integer getMaximumPacketSize() {
             return maximumPacketSize;
         }
 
+        /**
+         * Sets: the largest packet the client accepts, in bytes.
+         *
+         * @param maximumPacketSize the value
+         */
         public void setMaximumPacketSize(Integer maximumPacketSize) {
             this.maximumPacketSize = maximumPacketSize;
         }
 
+        /**
+         * Returns: the most publishes waiting while the client is not connected.
+         *
+         * @return the value
+         */
         public Integer getOfflineQueueSize() {
             return offlineQueueSize;
         }
 
+        /**
+         * Sets: the most publishes waiting while the client is not connected.
+         *
+         * @param offlineQueueSize the value
+         */
         public void setOfflineQueueSize(Integer offlineQueueSize) {
             this.offlineQueueSize = offlineQueueSize;
         }
@@ -278,18 +498,40 @@ public class MqttProperties {
          */
         private boolean failFast = false;
 
+        /**
+         * Returns: whether to connect when the application context starts.
+         *
+         * @return the value
+         */
         public boolean isOnStartup() {
             return onStartup;
         }
 
+        /**
+         * Sets: whether to connect when the application context starts.
+         *
+         * @param onStartup the value
+         */
         public void setOnStartup(boolean onStartup) {
             this.onStartup = onStartup;
         }
 
+        /**
+         * Returns: whether startup waits for the first connection and fails if it fails; otherwise startup goes on
+         * at once and the client keeps trying with its reconnect settings.
+         *
+         * @return the value
+         */
         public boolean isFailFast() {
             return failFast;
         }
 
+        /**
+         * Sets: whether startup waits for the first connection and fails if it fails; otherwise startup goes on at
+         * once and the client keeps trying with its reconnect settings.
+         *
+         * @param failFast the value
+         */
         public void setFailFast(boolean failFast) {
             this.failFast = failFast;
         }
@@ -301,10 +543,20 @@ public class MqttProperties {
         /** How long to wait for the acknowledgements of publishes in flight before disconnecting. */
         private Duration timeout = Duration.ofSeconds(30);
 
+        /**
+         * Returns: how long to wait for the acknowledgements of publishes in flight before disconnecting.
+         *
+         * @return the value
+         */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /**
+         * Sets: how long to wait for the acknowledgements of publishes in flight before disconnecting.
+         *
+         * @param timeout the value
+         */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }
@@ -319,18 +571,38 @@ public class MqttProperties {
         /** Whether meters carry the client identifier as a tag. */
         private boolean clientIdTag = true;
 
+        /**
+         * Returns: whether meters are registered at all.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets: whether meters are registered at all.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns: whether meters carry the client identifier as a tag.
+         *
+         * @return the value
+         */
         public boolean isClientIdTag() {
             return clientIdTag;
         }
 
+        /**
+         * Sets: whether meters carry the client identifier as a tag.
+         *
+         * @param clientIdTag the value
+         */
         public void setClientIdTag(boolean clientIdTag) {
             this.clientIdTag = clientIdTag;
         }

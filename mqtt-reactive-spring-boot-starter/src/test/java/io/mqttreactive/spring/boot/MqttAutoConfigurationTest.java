@@ -9,9 +9,13 @@ import io.mqttreactive.MqttVersion;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.netty.MqttClientResources;
+import io.mqttreactive.spi.JsonCodecProvider;
+import io.mqttreactive.spi.PayloadCodec;
 import io.mqttreactive.netty.FileSessionStore;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The auto-configuration's beans, without a broker: {@code mqtt.connect.on-startup=false} throughout. */
 class MqttAutoConfigurationTest {
@@ -129,9 +135,45 @@ class MqttAutoConfigurationTest {
     }
 
     @Test
+    void jsonCodecsUseTheApplicationsJackson3Mapper() {
+        runner.withUserConfiguration(SnakeCaseJsonMapper.class).run(context -> {
+            PayloadCodec<Reading> codec = context.getBean(JsonCodecProvider.class).create(Reading.class);
+            Reading reading = new Reading("sensor-7", Instant.parse("2026-12-07T10:15:30Z"));
+
+            String json = new String(codec.encode(reading), StandardCharsets.UTF_8);
+
+            assertThat(json).contains("\"device_id\":\"sensor-7\"").contains("2026-12-07T10:15:30Z");
+            assertThat(codec.decode(codec.encode(reading))).isEqualTo(reading);
+        });
+    }
+
+    @Test
+    void withoutAMapperBeanJsonCodecsStillMapJavaTime() {
+        runner.run(context -> {
+            PayloadCodec<Reading> codec = context.getBean(JsonCodecProvider.class).create(Reading.class);
+            Reading reading = new Reading("sensor-8", Instant.parse("2026-12-07T10:15:30.123Z"));
+
+            assertThat(codec.decode(codec.encode(reading))).isEqualTo(reading);
+        });
+    }
+
+    @Test
     void aMissingSslBundleFailsStartupNamingIt() {
         runner.withPropertyValues("mqtt.ssl-bundle=broker").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("broker"));
+    }
+
+    /** A telemetry reading, as a device gateway receives it. */
+    record Reading(String deviceId, Instant at) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SnakeCaseJsonMapper {
+
+        @Bean
+        JsonMapper jsonMapper() {
+            return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
