@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A simulated device with its own {@link MqttClient}: it publishes a {@link Telemetry} reading as JSON at QoS 1
- * to {@code fleet/<device>/telemetry} at a fixed rate.
+ * to a topic of its own ({@code fleet/<device>/telemetry} in the quickstart) at a fixed rate.
  *
  * <p>With MQTT 5 the codec also sets the message's content type ({@code application/json}) and payload format
  * indicator (UTF-8); MQTT 3.1 and 3.1.1 have no such properties, so there the message carries the payload alone.
@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * which requests them only as in-flight slots free up. A reading due while the client cannot take one is
  * dropped and counted, as a real sensor overwrites its last value, rather than queued without bound.
  */
-final class SimulatedDevice {
+public final class SimulatedDevice {
 
     private final String deviceId;
     private final MqttClient client;
@@ -36,26 +36,55 @@ final class SimulatedDevice {
     private final AtomicLong dropped = new AtomicLong();
 
     SimulatedDevice(String deviceId, int deviceNumber, MqttClient client, PayloadCodec<Telemetry> codec) {
+        this(deviceId, deviceNumber, client, codec, topicOf(deviceId));
+    }
+
+    /**
+     * Creates a device that publishes its readings to {@code topic}.
+     *
+     * @param deviceId     the device's identifier, in every reading
+     * @param deviceNumber its number in the fleet, which sets where its readings start
+     * @param client       its own client, not yet connected
+     * @param codec        the codec of the readings
+     * @param topic        the topic of its readings
+     */
+    public SimulatedDevice(String deviceId, int deviceNumber, MqttClient client, PayloadCodec<Telemetry> codec,
+            String topic) {
         this.deviceId = deviceId;
         this.client = client;
         this.codec = codec;
         this.sensor = new SimulatedSensor(deviceId, deviceNumber);
-        this.topic = topicOf(deviceId);
+        this.topic = topic;
     }
 
     static String topicOf(String deviceId) {
         return "fleet/" + deviceId + "/telemetry";
     }
 
-    String deviceId() {
+    /**
+     * Returns the device's identifier.
+     *
+     * @return the identifier
+     */
+    public String deviceId() {
         return deviceId;
     }
 
-    long dropped() {
+    /**
+     * Returns the number of readings dropped because the client could not take them when they were due.
+     *
+     * @return the dropped readings
+     */
+    public long dropped() {
         return dropped.get();
     }
 
-    Mono<ConnectResult> connect() {
+    /**
+     * Connects the device's client.
+     *
+     * @return the client's connect
+     */
+    public Mono<ConnectResult> connect() {
         return client.connect();
     }
 
@@ -68,7 +97,7 @@ final class SimulatedDevice {
      * @param clock        the clock of the readings' timestamps
      * @return a {@code Mono} of the number of readings the broker acknowledged
      */
-    Mono<Long> publish(Duration period, Duration initialDelay, Mono<Void> stop, Clock clock) {
+    public Mono<Long> publish(Duration period, Duration initialDelay, Mono<Void> stop, Clock clock) {
         Flux<MqttMessage> readings = Flux.interval(initialDelay, period)
                 .onBackpressureDrop(tick -> dropped.incrementAndGet())
                 .takeUntilOther(stop)
