@@ -13,6 +13,10 @@ module io.mqttreactive.impl {
     requires io.netty.handler;
     requires com.fasterxml.jackson.databind;
     requires static org.jspecify;
+    // Optional: loaded only when an application binds MqttClientMetrics or MqttClientObservations.
+    requires static micrometer.core;
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports io.mqttreactive.netty;
 

@@ -11,6 +11,7 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.SubscribeLimits;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.TlsConfigurer;
 import io.mqttreactive.options.DisconnectOptions;
@@ -127,6 +128,11 @@ public final class NettyMqttClient implements MqttClient {
     @Override
     public Flux<MqttClientEvent> events() {
         return core.events().events();
+    }
+
+    /** The internal view that metrics and observations bind to. */
+    public ClientTelemetry telemetry() {
+        return core.telemetry();
     }
 
     @Override

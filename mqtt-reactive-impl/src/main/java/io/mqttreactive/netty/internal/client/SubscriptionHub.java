@@ -36,6 +36,7 @@ final class SubscriptionHub implements MessageSubscriber {
     private final Set<SubscriptionSink<?>> unsolicited = new LinkedHashSet<>();
     private @Nullable SubscribeFlow subscribeFlow;
     private long unsolicitedDropped;
+    private int buffered;
 
     SubscriptionHub(EventLoop eventLoop, FlowControlOptions flowControl, ReadControl readControl,
             Consumer<MqttClientEvent> events) {
@@ -116,6 +117,11 @@ final class SubscriptionHub implements MessageSubscriber {
         new ArrayList<>(unsolicited).forEach(SubscriptionSink::complete);
     }
 
+    /** Returns how many received messages wait in all subscription buffers; read from any thread, approximate. */
+    int buffered() {
+        return buffered;
+    }
+
     long unsolicitedDropped() {
         return unsolicitedDropped;
     }
@@ -124,7 +130,8 @@ final class SubscriptionHub implements MessageSubscriber {
             Optional<MqttTopicFilter> label) {
         OverflowStrategy strategy = flowControl.qos0OverflowStrategy();
         return new SubscriptionSink<>(eventLoop, emitter, manualAcknowledgement, flowControl.qos0BufferSize(),
-                flowControl.qos0BufferBytes(), strategy, readControl, (sink, message, total) ->
+                flowControl.qos0BufferBytes(), strategy, readControl, delta -> buffered += delta,
+                (sink, message, total) ->
                 events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy, total)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private final OverflowStrategy overflowStrategy;
     private final ReadControl readControl;
     private final DropListener dropListener;
+    private final IntConsumer bufferedChange;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
     private long demand;
@@ -55,7 +57,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
 
     SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, boolean manualAcknowledgement, int qos0Capacity,
             int qos0CapacityBytes, OverflowStrategy overflowStrategy, ReadControl readControl,
-            DropListener dropListener) {
+            IntConsumer bufferedChange, DropListener dropListener) {
         this.eventLoop = eventLoop;
         this.emitter = emitter;
         this.manualAcknowledgement = manualAcknowledgement;
@@ -64,6 +66,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         this.overflowStrategy = overflowStrategy;
         this.readControl = readControl;
         this.dropListener = dropListener;
+        this.bufferedChange = bufferedChange;
         emitter.onRequest(n -> eventLoop.execute(() -> {
             demand = Operators.addCap(demand, n);
             drain();
@@ -88,6 +91,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             return;
         }
         queue.add(new Entry(message, delivery));
+        bufferedChange.accept(1);
         if (delivery == null) {
             qos0Queued++;
             qos0QueuedBytes += message.payloadSize();
@@ -126,6 +130,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
                     Entry oldest = it.next();
                     if (oldest.delivery == null) {
                         it.remove();
+                        bufferedChange.accept(-1);
                         qos0Removed(oldest.message);
                         countDrop(oldest.message);
                     }
@@ -176,6 +181,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
                 demand--;
             }
             Entry entry = queue.poll();
+            bufferedChange.accept(-1);
             if (entry.delivery == null) {
                 qos0Removed(entry.message);
             }
@@ -203,6 +209,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             return;
         }
         terminated = true;
+        bufferedChange.accept(-queue.size());
         for (Entry entry; (entry = queue.poll()) != null; ) {
             if (entry.delivery != null) {
                 entry.delivery.abandon();
