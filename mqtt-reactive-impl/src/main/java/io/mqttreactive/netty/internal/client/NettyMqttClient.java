@@ -47,6 +47,7 @@ public final class NettyMqttClient implements MqttClient {
         TlsConfigurer.warnIfHostnameVerificationOff(options);
         this.core = new ClientCore(options, connector, eventLoop);
         this.publishHandOver = new PublishHandOver(eventLoop, core);
+        core.events().events().subscribe(new ClientEventLog(options)::log);
     }
 
     @Override
