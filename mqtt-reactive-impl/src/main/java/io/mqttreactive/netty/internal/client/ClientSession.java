@@ -50,15 +50,6 @@ final class ClientSession {
         PacketIdAllocator packetIds = new PacketIdAllocator();
         SubscriptionRegistry registry = new SubscriptionRegistry();
         var flowControl = options.flowControl();
-        this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events);
-        this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
-                flowControl.maximumPendingPublishes());
-        this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
-                options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);
-        this.subscribeFlow = new SubscribeFlow(packetIds, registry, events);
-        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(), events);
-        subscriptions.subscribeFlow(subscribeFlow);
-        this.persistence = new SessionPersistence(options, eventLoop, events, outgoing, incoming);
         this.telemetry = new ClientTelemetry(new ClientTelemetry.Depths() {
             @Override
             public int inFlight() {
@@ -80,6 +71,15 @@ final class ClientSession {
                 return subscriptions.buffered();
             }
         });
+        this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events, telemetry);
+        this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
+                flowControl.maximumPendingPublishes());
+        this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
+                options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);
+        this.subscribeFlow = new SubscribeFlow(packetIds, registry, events);
+        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(), events);
+        subscriptions.subscribeFlow(subscribeFlow);
+        this.persistence = new SessionPersistence(options, eventLoop, events, outgoing, incoming);
     }
 
     ClientTelemetry telemetry() {

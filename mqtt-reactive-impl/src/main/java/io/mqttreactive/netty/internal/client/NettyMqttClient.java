@@ -12,6 +12,7 @@ import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.SubscribeLimits;
 import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
+import io.mqttreactive.netty.internal.telemetry.MessageTracing;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.TlsConfigurer;
 import io.mqttreactive.options.DisconnectOptions;
@@ -72,6 +73,10 @@ public final class NettyMqttClient implements MqttClient {
     @Override
     public Mono<PublishResult> publish(MqttMessage message) {
         checkPublishable(message);
+        MessageTracing tracing = core.telemetry().tracing();
+        if (tracing != null) {
+            return tracing.publish(message, traced -> Mono.create(sink -> publishHandOver.publish(traced, sink)));
+        }
         return Mono.create(sink -> publishHandOver.publish(message, sink));
     }
 

@@ -7,6 +7,7 @@ import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.netty.internal.flow.SubscribeFlow;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.OverflowStrategy;
 import io.mqttreactive.topic.MqttTopicFilter;
@@ -32,6 +33,7 @@ final class SubscriptionHub implements MessageSubscriber {
     private final FlowControlOptions flowControl;
     private final ReadControl readControl;
     private final Consumer<MqttClientEvent> events;
+    private final ClientTelemetry telemetry;
     private final Set<SubscriptionSink<?>> subscriptions = new LinkedHashSet<>();
     private final Set<SubscriptionSink<?>> unsolicited = new LinkedHashSet<>();
     private @Nullable SubscribeFlow subscribeFlow;
@@ -39,11 +41,12 @@ final class SubscriptionHub implements MessageSubscriber {
     private int buffered;
 
     SubscriptionHub(EventLoop eventLoop, FlowControlOptions flowControl, ReadControl readControl,
-            Consumer<MqttClientEvent> events) {
+            Consumer<MqttClientEvent> events, ClientTelemetry telemetry) {
         this.eventLoop = eventLoop;
         this.flowControl = flowControl;
         this.readControl = readControl;
         this.events = events;
+        this.telemetry = telemetry;
     }
 
     void subscribeFlow(SubscribeFlow subscribeFlow) {
@@ -130,7 +133,7 @@ final class SubscriptionHub implements MessageSubscriber {
             Optional<MqttTopicFilter> label) {
         OverflowStrategy strategy = flowControl.qos0OverflowStrategy();
         return new SubscriptionSink<>(eventLoop, emitter, manualAcknowledgement, flowControl.qos0BufferSize(),
-                flowControl.qos0BufferBytes(), strategy, readControl, delta -> buffered += delta,
+                flowControl.qos0BufferBytes(), strategy, readControl, telemetry, delta -> buffered += delta,
                 (sink, message, total) ->
                 events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy, total)));
     }

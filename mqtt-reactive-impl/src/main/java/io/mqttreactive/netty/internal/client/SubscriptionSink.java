@@ -5,6 +5,8 @@ import io.mqttreactive.message.AcknowledgeableMessage;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
+import io.mqttreactive.netty.internal.telemetry.MessageTracing;
 import io.mqttreactive.options.OverflowStrategy;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
@@ -47,6 +49,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private final ReadControl readControl;
     private final DropListener dropListener;
     private final IntConsumer bufferedChange;
+    private final @Nullable ClientTelemetry telemetry;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
     private long demand;
@@ -57,7 +60,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
 
     SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, boolean manualAcknowledgement, int qos0Capacity,
             int qos0CapacityBytes, OverflowStrategy overflowStrategy, ReadControl readControl,
-            IntConsumer bufferedChange, DropListener dropListener) {
+            @Nullable ClientTelemetry telemetry, IntConsumer bufferedChange, DropListener dropListener) {
         this.eventLoop = eventLoop;
         this.emitter = emitter;
         this.manualAcknowledgement = manualAcknowledgement;
@@ -67,6 +70,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         this.readControl = readControl;
         this.dropListener = dropListener;
         this.bufferedChange = bufferedChange;
+        this.telemetry = telemetry;
         emitter.onRequest(n -> eventLoop.execute(() -> {
             demand = Operators.addCap(demand, n);
             drain();
@@ -192,8 +196,17 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void emit(Entry entry) {
+        MessageTracing tracing = telemetry != null ? telemetry.tracing() : null;
+        if (tracing != null) {
+            tracing.deliver(entry.message, () -> emitNow(entry));
+        } else {
+            emitNow(entry);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emitNow(Entry entry) {
         if (manualAcknowledgement) {
             emitter.next((T) new Acknowledgeable(entry.message, entry.delivery));
             return;

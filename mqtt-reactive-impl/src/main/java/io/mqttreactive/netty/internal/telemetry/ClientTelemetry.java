@@ -4,11 +4,12 @@ import io.mqttreactive.MqttQos;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
 /**
- * The internal telemetry view of one client: the probes bound to it, which the hot path calls only while any
- * is bound, and the depths of its bounded queues for gauges. The depths are read from any thread without
+ * The internal telemetry view of one client: the probes and the tracing bound to it, which the hot path calls
+ * only while one is bound, and the depths of its bounded queues for gauges. The depths are read from any thread without
  * synchronization, so they are approximate while traffic moves; the probes are called on the event loop.
  */
 public final class ClientTelemetry implements ClientProbe {
@@ -17,6 +18,7 @@ public final class ClientTelemetry implements ClientProbe {
 
     private final Depths depths;
     private volatile ClientProbe[] probes = NONE;
+    private volatile @Nullable MessageTracing tracing;
 
     public ClientTelemetry(Depths depths) {
         this.depths = Objects.requireNonNull(depths, "depths");
@@ -54,6 +56,31 @@ public final class ClientTelemetry implements ClientProbe {
         bound[bound.length - 1] = probe;
         probes = bound;
         return () -> remove(probe);
+    }
+
+    /** The bound tracing, or null. */
+    public @Nullable MessageTracing tracing() {
+        return tracing;
+    }
+
+    /**
+     * Binds tracing until the returned handle is disposed.
+     *
+     * @throws IllegalStateException if tracing is bound already
+     */
+    public synchronized Disposable trace(MessageTracing messageTracing) {
+        Objects.requireNonNull(messageTracing, "messageTracing");
+        if (tracing != null) {
+            throw new IllegalStateException("observations are bound to this client already");
+        }
+        tracing = messageTracing;
+        return () -> untrace(messageTracing);
+    }
+
+    private synchronized void untrace(MessageTracing messageTracing) {
+        if (tracing == messageTracing) {
+            tracing = null;
+        }
     }
 
     private synchronized void remove(ClientProbe probe) {
