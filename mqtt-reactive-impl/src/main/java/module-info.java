@@ -16,6 +16,10 @@ module io.mqttreactive.impl {
     requires transitive com.fasterxml.jackson.databind;
     requires static transitive tools.jackson.databind;
     requires static org.jspecify;
+    // Optional: loaded only when an application binds MqttClientMetrics or MqttClientObservations.
+    requires static micrometer.core;
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports io.mqttreactive.netty;
 
