@@ -43,7 +43,7 @@ class ReactorNettyConnectorTest {
     @AfterEach
     void stop() throws IOException {
         server.close();
-        loops.disposeLater().block(WAIT);
+        loops.disposeLater(Duration.ZERO, WAIT).block(WAIT);
     }
 
     @ParameterizedTest(name = "native loops preferred: {0}")
