@@ -380,8 +380,9 @@ public final class ScriptedBroker implements AutoCloseable {
         if (isBarrierReply(packet)) {
             return;
         }
-        received.add(packet);
         synchronized (lock) {
+            // Logged under the lock, so that a test that saw the packet arrive also sees what the script made of it.
+            received.add(packet);
             lock.notifyAll();
             if (answerPings && packet instanceof PingReqPacket) {
                 write(channel, List.<MqttPacket>of(Packets.pingResp()), false);
