@@ -6,6 +6,8 @@
 module io.mqttreactive.impl {
     requires io.mqttreactive.api;
     requires reactor.netty.core;
+    /* Optional: when present, MqttClientResources.global() runs clients on its global loops, as WebFlux does. */
+    requires static reactor.netty.http;
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
