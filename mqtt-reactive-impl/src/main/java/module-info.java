@@ -6,6 +6,8 @@
 module io.mqttreactive.impl {
     requires io.mqttreactive.api;
     requires reactor.netty.core;
+    /* Optional: when present, MqttClientResources.global() runs clients on its global loops, as WebFlux does. */
+    requires static reactor.netty.http;
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
@@ -16,6 +18,10 @@ module io.mqttreactive.impl {
     requires transitive com.fasterxml.jackson.databind;
     requires static transitive tools.jackson.databind;
     requires static org.jspecify;
+    // Optional: loaded only when an application binds MqttClientMetrics or MqttClientObservations.
+    requires static micrometer.core;
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports io.mqttreactive.netty;
 

@@ -1,5 +1,6 @@
 package io.mqttreactive;
 
+import io.mqttreactive.spi.ClientResources;
 import io.mqttreactive.spi.MqttClientProvider;
 
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.ServiceLoader;
 
 /**
  * Creates {@link MqttClient}s with the implementation found on the class path or module path: the first
- * {@link MqttClientProvider} registered with {@link ServiceLoader} that supports the options.
+ * {@link MqttClientProvider} registered with {@link ServiceLoader} that supports the options, and, where the
+ * application passes {@link ClientResources} (for example event loops it shares with its web server), those
+ * resources too.
  */
 public final class MqttClients {
 
@@ -41,6 +44,24 @@ public final class MqttClients {
         return create(MqttClientOptions.parse(uri));
     }
 
+    /**
+     * Creates a client that runs on resources the application owns, for example
+     * {@code MqttClientResources.of(loopResources)} of the reactor-netty implementation to share event loops
+     * with the rest of the application. No I/O happens until its {@link MqttClient#connect()} is subscribed, and
+     * the client never disposes the resources.
+     *
+     * @param options   the client options
+     * @param resources the resources to run on, made by the implementation that is to run the client
+     * @return a new, disconnected client
+     * @throws NullPointerException  if an argument is {@code null}
+     * @throws IllegalStateException if no provider supports the options on these resources; the message lists
+     *                               the providers found
+     */
+    public static MqttClient create(MqttClientOptions options, ClientResources resources) {
+        return create(options, resources,
+                ServiceLoader.load(MqttClientProvider.class, MqttClientProvider.class.getClassLoader()));
+    }
+
     static MqttClient create(MqttClientOptions options, Iterable<MqttClientProvider> providers) {
         Objects.requireNonNull(options, "options");
         List<String> found = new ArrayList<>();
@@ -51,7 +72,26 @@ public final class MqttClients {
             }
             found.add(provider.name());
         }
-        throw new IllegalStateException("No MqttClientProvider supports " + options + "; providers found: "
+        throw noProvider(options.toString(), found);
+    }
+
+    static MqttClient create(MqttClientOptions options, ClientResources resources,
+            Iterable<MqttClientProvider> providers) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(resources, "resources");
+        List<String> found = new ArrayList<>();
+        for (MqttClientProvider provider : providers) {
+            if (provider.supports(options, resources)) {
+                return Objects.requireNonNull(provider.create(options, resources),
+                        () -> "MqttClientProvider " + provider.name() + " returned no client");
+            }
+            found.add(provider.name());
+        }
+        throw noProvider(options + " on " + resources, found);
+    }
+
+    private static IllegalStateException noProvider(String what, List<String> found) {
+        return new IllegalStateException("No MqttClientProvider supports " + what + "; providers found: "
                 + (found.isEmpty() ? "none (is mqtt-reactive-impl on the class path or module path?)" : found));
     }
 }

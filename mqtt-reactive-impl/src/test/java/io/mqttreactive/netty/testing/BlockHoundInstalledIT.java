@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +27,7 @@ class BlockHoundInstalledIT {
 
     @BeforeAll
     static void startEventLoop() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        group = TestEventLoops.nio("blockhound-check");
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.mqttreactive.netty.testing;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -49,13 +50,39 @@ public final class ChildJvm implements AutoCloseable {
      * @throws IOException if the JVM cannot be started
      */
     public static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+        return start(System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /**
+     * Starts {@code mainClass} as {@link #start} does, on this JVM's class path less the jars whose file names
+     * start with {@code jarPrefix}, to run code without an optional dependency.
+     *
+     * @param jarPrefix the start of the file names to leave out, for example {@code "reactor-netty-http-"}
+     * @param mainClass the class with the {@code main} method
+     * @param args      its arguments
+     * @return the running child
+     * @throws IOException if the JVM cannot be started
+     * @throws IllegalStateException if no entry of the class path starts with {@code jarPrefix}
+     */
+    public static ChildJvm startWithout(String jarPrefix, Class<?> mainClass, String... args) throws IOException {
+        List<String> entries = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        List<String> kept = entries.stream()
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith(jarPrefix))
+                .toList();
+        if (kept.size() == entries.size()) {
+            throw new IllegalStateException("no class path entry starts with " + jarPrefix);
+        }
+        return start(String.join(File.pathSeparator, kept), mainClass, args);
+    }
+
+    private static ChildJvm start(String classPath, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx128m");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());

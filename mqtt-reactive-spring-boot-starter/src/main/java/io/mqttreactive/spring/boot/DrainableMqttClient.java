@@ -51,6 +51,11 @@ public final class DrainableMqttClient implements MqttClient {
                 .timeout(timeout, Mono.fromSupplier(inProgress::get));
     }
 
+    /** Returns the client this one counts the publishes of, for bindings that need the implementation's own. */
+    MqttClient delegate() {
+        return client;
+    }
+
     /** Takes publishes again after a {@link #drain(Duration)}, when the application context is restarted. */
     void acceptPublishes() {
         if (draining.get()) {

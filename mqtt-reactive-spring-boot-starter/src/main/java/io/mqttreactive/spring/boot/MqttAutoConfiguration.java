@@ -4,6 +4,8 @@ import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.netty.FileSessionStore;
 import io.mqttreactive.netty.JacksonCodecs;
+import io.mqttreactive.netty.MqttClientMetrics;
+import io.mqttreactive.netty.MqttClientObservations;
 import io.mqttreactive.netty.MqttClientResources;
 import io.mqttreactive.netty.ReactorNettyMqttClientProvider;
 import io.mqttreactive.spi.JsonCodecProvider;
@@ -35,6 +37,9 @@ import org.springframework.http.client.ReactorResourceFactory;
  *   <li>a {@link JsonCodecProvider} for JSON payloads on the application's own Jackson mapper: Jackson 3's
  *       {@code JsonMapper} when Jackson 3 is on the class path (Spring Boot 4), else Jackson 2's
  *       {@code ObjectMapper}; inject it and call {@code create(Type.class)};</li>
+ *   <li>Micrometer meters ({@code mqtt.client.*}) of the auto-configured client when the application has a
+ *       {@code MeterRegistry} ({@code mqtt.metrics.enabled}, on by default), and observations of its publishes
+ *       and receipts with W3C trace context when {@code mqtt.tracing.enabled} is set;</li>
  *   <li>{@link MqttConnectionStatus} and a reactive health indicator named {@code mqtt} when Spring Boot's health
  *       support is on the class path (Spring Boot 4 and 3 alike).</li>
  * </ul>
@@ -45,6 +50,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 @EnableConfigurationProperties(MqttProperties.class)
 @Import({MqttAutoConfiguration.SharedLoopsConfiguration.class, MqttAutoConfiguration.ClientConfiguration.class,
         MqttAutoConfiguration.Jackson3CodecsConfiguration.class, MqttAutoConfiguration.Jackson2CodecsConfiguration.class,
+        MqttAutoConfiguration.MetricsConfiguration.class, MqttAutoConfiguration.ObservationConfiguration.class,
         MqttAutoConfiguration.HealthConfiguration.class, MqttAutoConfiguration.ActuatorHealthConfiguration.class})
 public class MqttAutoConfiguration {
 
@@ -153,6 +159,38 @@ public class MqttAutoConfiguration {
         JsonCodecProvider mqttJsonCodecs(ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> mapper) {
             com.fasterxml.jackson.databind.ObjectMapper shared = mapper.getIfAvailable();
             return shared == null ? JacksonCodecs.jackson2() : JacksonCodecs.jackson2(shared);
+        }
+    }
+
+    /** Micrometer meters of the auto-configured client, when the application has a {@code MeterRegistry}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnProperty(name = "mqtt.metrics.enabled", matchIfMissing = true)
+    static class MetricsConfiguration {
+
+        @Bean(destroyMethod = "dispose")
+        MqttClientBinding mqttClientMetrics(ObjectProvider<DrainableMqttClient> client,
+                ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry, MqttProperties properties) {
+            return MqttClientBinding.of(client, registry, (mqttClient, meters) -> MqttClientMetrics.of(meters)
+                    .clientIdTag(properties.getMetrics().isClientIdTag()).bindTo(mqttClient));
+        }
+    }
+
+    /**
+     * Micrometer observations of the auto-configured client's publishes and receipts, with W3C trace context in
+     * MQTT 5 user properties, when {@code mqtt.tracing.enabled} is set and the application has an
+     * {@code ObservationRegistry}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    @ConditionalOnProperty(name = "mqtt.tracing.enabled")
+    static class ObservationConfiguration {
+
+        @Bean(destroyMethod = "dispose")
+        MqttClientBinding mqttClientObservations(ObjectProvider<DrainableMqttClient> client,
+                ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+            return MqttClientBinding.of(client, registry,
+                    (mqttClient, observations) -> MqttClientObservations.of(observations).bindTo(mqttClient));
         }
     }
 

@@ -44,6 +44,7 @@ public class MqttProperties {
     private final Connect connect = new Connect();
     private final Shutdown shutdown = new Shutdown();
     private final Metrics metrics = new Metrics();
+    private final Tracing tracing = new Tracing();
 
     /**
      * Returns: the broker, as a URI: mqtt://, mqtts://, ws:// or wss://, host, port and for WebSocket the path.
@@ -559,6 +560,41 @@ public class MqttProperties {
          */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /**
+     * Returns: the tracing settings.
+     *
+     * @return the value
+     */
+    public Tracing getTracing() {
+        return tracing;
+    }
+
+    /** Micrometer observations of publishes and receipts, with W3C trace context in MQTT 5 user properties. */
+    public static class Tracing {
+
+        /** Whether to observe publishes and receipts when the application has an {@code ObservationRegistry}. */
+        private boolean enabled;
+
+        /**
+         * Returns: whether to observe publishes and receipts when the application has an
+         * {@code ObservationRegistry}.
+         *
+         * @return the value
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets: whether to observe publishes and receipts when the application has an {@code ObservationRegistry}.
+         *
+         * @param enabled the value
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 

@@ -2,6 +2,9 @@ package io.mqttreactive.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.MqttClients;
@@ -155,6 +158,42 @@ class MqttAutoConfigurationTest {
 
             assertThat(codec.decode(codec.encode(reading))).isEqualTo(reading);
         });
+    }
+
+    @Test
+    void metersAreRegisteredOnlyWithARegistryAndRemovedWithTheContext() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        runner.withBean(MeterRegistry.class, () -> registry).withPropertyValues("mqtt.client-id=metered")
+                .run(context -> {
+                    assertThat(registry.find("mqtt.client.connection.state").tag("state", "disconnected")
+                            .tag("client.id", "metered").gauge()).isNotNull()
+                            .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(1.0));
+                    assertThat(registry.find("mqtt.client.publishes.inflight").gauge()).isNotNull();
+                });
+        assertThat(registry.getMeters()).as("meters removed when the context closed").isEmpty();
+
+        runner.run(context -> assertThat(context.getBean("mqttClientMetrics", MqttClientBinding.class).isBound())
+                .as("no registry, no binding").isFalse());
+    }
+
+    @Test
+    void metricsCanBeTurnedOffAndTheClientIdTagDropped() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        runner.withBean(MeterRegistry.class, () -> registry).withPropertyValues("mqtt.metrics.enabled=false")
+                .run(context -> assertThat(registry.getMeters()).isEmpty());
+        runner.withBean(MeterRegistry.class, () -> registry).withPropertyValues("mqtt.client-id=untagged",
+                "mqtt.metrics.client-id-tag=false").run(context -> assertThat(registry.getMeters())
+                        .isNotEmpty().allSatisfy(meter -> assertThat(meter.getId().getTag("client.id")).isNull()));
+    }
+
+    @Test
+    void observationsAreBoundOnlyWhenTracingIsEnabled() {
+        ObservationRegistry observations = ObservationRegistry.create();
+        runner.withBean(ObservationRegistry.class, () -> observations).run(context ->
+                assertThat(context).doesNotHaveBean("mqttClientObservations"));
+        runner.withBean(ObservationRegistry.class, () -> observations).withPropertyValues("mqtt.tracing.enabled=true")
+                .run(context -> assertThat(context.getBean("mqttClientObservations", MqttClientBinding.class)
+                        .isBound()).isTrue());
     }
 
     @Test

@@ -85,6 +85,10 @@ final class ClientCore {
         return events;
     }
 
+    io.mqttreactive.netty.internal.telemetry.ClientTelemetry telemetry() {
+        return session.telemetry();
+    }
+
     void connect(MonoSink<ConnectResult> sink) {
         if (closed) {
             sink.error(new MqttClientClosedException());
@@ -404,13 +408,15 @@ final class ClientCore {
 
     private void completeDisconnectWaiters() {
         disconnecting = false;
-        events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
-        List<MonoSink<Void>> waiters = new ArrayList<>(disconnectWaiters);
-        disconnectWaiters.clear();
-        waiters.forEach(MonoSink::success);
+        if (reconnecting == null) {
+            events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
+        }
         if (closed) {
             events.complete();
         }
+        List<MonoSink<Void>> waiters = new ArrayList<>(disconnectWaiters);
+        disconnectWaiters.clear();
+        waiters.forEach(MonoSink::success);
     }
 
     private void cancelConnectTimeout() {

@@ -18,6 +18,7 @@ import io.mqttreactive.netty.internal.packet.SubAckPacket;
 import io.mqttreactive.netty.internal.packet.UnsubAckPacket;
 import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
 import io.mqttreactive.netty.internal.session.PacketIdAllocator;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.options.SessionLossPolicy;
 import io.netty.channel.EventLoop;
@@ -42,13 +43,35 @@ final class ClientSession {
     private final SubscribeFlow subscribeFlow;
     private final SessionPersistence persistence;
     private final OfflineQueue offline;
+    private final ClientTelemetry telemetry;
 
     ClientSession(MqttClientOptions options, EventLoop eventLoop, Consumer<MqttClientEvent> events) {
         this.options = options;
         PacketIdAllocator packetIds = new PacketIdAllocator();
         SubscriptionRegistry registry = new SubscriptionRegistry();
         var flowControl = options.flowControl();
-        this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events);
+        this.telemetry = new ClientTelemetry(new ClientTelemetry.Depths() {
+            @Override
+            public int inFlight() {
+                return outgoing.inFlightCount();
+            }
+
+            @Override
+            public int pending() {
+                return outgoing.pendingCount();
+            }
+
+            @Override
+            public int offlineQueued() {
+                return offline.size();
+            }
+
+            @Override
+            public int subscriptionBuffered() {
+                return subscriptions.buffered();
+            }
+        });
+        this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events, telemetry);
         this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
                 flowControl.maximumPendingPublishes());
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
@@ -57,6 +80,10 @@ final class ClientSession {
         this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(), events);
         subscriptions.subscribeFlow(subscribeFlow);
         this.persistence = new SessionPersistence(options, eventLoop, events, outgoing, incoming);
+    }
+
+    ClientTelemetry telemetry() {
+        return telemetry;
     }
 
     /** What must happen before the first connection opens: discarding or loading the stored session. */
@@ -120,6 +147,9 @@ final class ClientSession {
 
     /** Publishes now, or once connected when {@code connected} is false. */
     void publish(MqttMessage message, MonoSink<PublishResult> sink, boolean connected) {
+        if (telemetry.isProbed()) {
+            sink = new MeasuredPublishSink(sink, message.qos(), telemetry);
+        }
         if (connected) {
             outgoing.submit(message, sink);
         } else {
@@ -146,7 +176,13 @@ final class ClientSession {
      */
     boolean dispatch(MqttPacket packet) {
         switch (packet.type()) {
-            case PUBLISH -> incoming.onPublish((PublishPacket) packet);
+            case PUBLISH -> {
+                PublishPacket publish = (PublishPacket) packet;
+                if (telemetry.isProbed()) {
+                    telemetry.received(publish.qos());
+                }
+                incoming.onPublish(publish);
+            }
             case PUBACK, PUBREC, PUBCOMP -> outgoing.onAcknowledgement((AckPacket) packet);
             case PUBREL -> incoming.onPubRel((AckPacket) packet);
             case SUBACK -> subscribeFlow.onSubAck((SubAckPacket) packet);

@@ -11,6 +11,8 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.SubscribeLimits;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
+import io.mqttreactive.netty.internal.telemetry.MessageTracing;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.TlsConfigurer;
 import io.mqttreactive.options.DisconnectOptions;
@@ -46,6 +48,7 @@ public final class NettyMqttClient implements MqttClient {
         TlsConfigurer.warnIfHostnameVerificationOff(options);
         this.core = new ClientCore(options, connector, eventLoop);
         this.publishHandOver = new PublishHandOver(eventLoop, core);
+        core.events().events().subscribe(new ClientEventLog(options)::log);
     }
 
     @Override
@@ -70,6 +73,10 @@ public final class NettyMqttClient implements MqttClient {
     @Override
     public Mono<PublishResult> publish(MqttMessage message) {
         checkPublishable(message);
+        MessageTracing tracing = core.telemetry().tracing();
+        if (tracing != null) {
+            return tracing.publish(message, traced -> Mono.create(sink -> publishHandOver.publish(traced, sink)));
+        }
         return Mono.create(sink -> publishHandOver.publish(message, sink));
     }
 
@@ -127,6 +134,11 @@ public final class NettyMqttClient implements MqttClient {
     @Override
     public Flux<MqttClientEvent> events() {
         return core.events().events();
+    }
+
+    /** The internal view that metrics and observations bind to. */
+    public ClientTelemetry telemetry() {
+        return core.telemetry();
     }
 
     @Override

@@ -44,10 +44,12 @@ final class OfflineQueue {
                 return;
             }
             Entry oldest = queue.poll();
+            queue.add(new Entry(message, sink));
             dropped++;
-            oldest.sink.error(full());
             events.accept(new MqttClientEvent.OfflinePublishDropped(oldest.message.topic(), oldest.message.qos(),
                     dropped));
+            oldest.sink.error(full());
+            return;
         }
         queue.add(new Entry(message, sink));
     }

@@ -7,6 +7,7 @@ import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.netty.internal.flow.SubscribeFlow;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.OverflowStrategy;
 import io.mqttreactive.topic.MqttTopicFilter;
@@ -32,17 +33,20 @@ final class SubscriptionHub implements MessageSubscriber {
     private final FlowControlOptions flowControl;
     private final ReadControl readControl;
     private final Consumer<MqttClientEvent> events;
+    private final ClientTelemetry telemetry;
     private final Set<SubscriptionSink<?>> subscriptions = new LinkedHashSet<>();
     private final Set<SubscriptionSink<?>> unsolicited = new LinkedHashSet<>();
     private @Nullable SubscribeFlow subscribeFlow;
     private long unsolicitedDropped;
+    private int buffered;
 
     SubscriptionHub(EventLoop eventLoop, FlowControlOptions flowControl, ReadControl readControl,
-            Consumer<MqttClientEvent> events) {
+            Consumer<MqttClientEvent> events, ClientTelemetry telemetry) {
         this.eventLoop = eventLoop;
         this.flowControl = flowControl;
         this.readControl = readControl;
         this.events = events;
+        this.telemetry = telemetry;
     }
 
     void subscribeFlow(SubscribeFlow subscribeFlow) {
@@ -116,6 +120,11 @@ final class SubscriptionHub implements MessageSubscriber {
         new ArrayList<>(unsolicited).forEach(SubscriptionSink::complete);
     }
 
+    /** Returns how many received messages wait in all subscription buffers; read from any thread, approximate. */
+    int buffered() {
+        return buffered;
+    }
+
     long unsolicitedDropped() {
         return unsolicitedDropped;
     }
@@ -124,7 +133,8 @@ final class SubscriptionHub implements MessageSubscriber {
             Optional<MqttTopicFilter> label) {
         OverflowStrategy strategy = flowControl.qos0OverflowStrategy();
         return new SubscriptionSink<>(eventLoop, emitter, manualAcknowledgement, flowControl.qos0BufferSize(),
-                flowControl.qos0BufferBytes(), strategy, readControl, (sink, message, total) ->
+                flowControl.qos0BufferBytes(), strategy, readControl, telemetry, delta -> buffered += delta,
+                (sink, message, total) ->
                 events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy, total)));
     }
 }

@@ -5,12 +5,15 @@ import io.mqttreactive.message.AcknowledgeableMessage;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
+import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
+import io.mqttreactive.netty.internal.telemetry.MessageTracing;
 import io.mqttreactive.options.OverflowStrategy;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -45,6 +48,8 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private final OverflowStrategy overflowStrategy;
     private final ReadControl readControl;
     private final DropListener dropListener;
+    private final IntConsumer bufferedChange;
+    private final @Nullable ClientTelemetry telemetry;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
     private long demand;
@@ -55,7 +60,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
 
     SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, boolean manualAcknowledgement, int qos0Capacity,
             int qos0CapacityBytes, OverflowStrategy overflowStrategy, ReadControl readControl,
-            DropListener dropListener) {
+            @Nullable ClientTelemetry telemetry, IntConsumer bufferedChange, DropListener dropListener) {
         this.eventLoop = eventLoop;
         this.emitter = emitter;
         this.manualAcknowledgement = manualAcknowledgement;
@@ -64,6 +69,8 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         this.overflowStrategy = overflowStrategy;
         this.readControl = readControl;
         this.dropListener = dropListener;
+        this.bufferedChange = bufferedChange;
+        this.telemetry = telemetry;
         emitter.onRequest(n -> eventLoop.execute(() -> {
             demand = Operators.addCap(demand, n);
             drain();
@@ -88,6 +95,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             return;
         }
         queue.add(new Entry(message, delivery));
+        bufferedChange.accept(1);
         if (delivery == null) {
             qos0Queued++;
             qos0QueuedBytes += message.payloadSize();
@@ -126,6 +134,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
                     Entry oldest = it.next();
                     if (oldest.delivery == null) {
                         it.remove();
+                        bufferedChange.accept(-1);
                         qos0Removed(oldest.message);
                         countDrop(oldest.message);
                     }
@@ -176,6 +185,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
                 demand--;
             }
             Entry entry = queue.poll();
+            bufferedChange.accept(-1);
             if (entry.delivery == null) {
                 qos0Removed(entry.message);
             }
@@ -186,8 +196,17 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void emit(Entry entry) {
+        MessageTracing tracing = telemetry != null ? telemetry.tracing() : null;
+        if (tracing != null) {
+            tracing.deliver(entry.message, () -> emitNow(entry));
+        } else {
+            emitNow(entry);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emitNow(Entry entry) {
         if (manualAcknowledgement) {
             emitter.next((T) new Acknowledgeable(entry.message, entry.delivery));
             return;
@@ -203,6 +222,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             return;
         }
         terminated = true;
+        bufferedChange.accept(-queue.size());
         for (Entry entry; (entry = queue.poll()) != null; ) {
             if (entry.delivery != null) {
                 entry.delivery.abandon();

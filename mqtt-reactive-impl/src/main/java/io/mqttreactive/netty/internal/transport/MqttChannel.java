@@ -5,6 +5,7 @@ import io.mqttreactive.netty.internal.codec.MqttDecodeException;
 import io.mqttreactive.netty.internal.codec.MqttPacketEncoder;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
+import io.mqttreactive.netty.internal.packet.WireLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -107,6 +108,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     public void send(MqttPacket packet) {
         ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
         int size = encoded.readableBytes();
+        WireLog.sent(packet, size);
         channel.write(encoded, channel.voidPromise());
         flushSoon(size);
     }
@@ -115,6 +117,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     public void send(MqttPacket packet, java.util.function.Consumer<@Nullable Throwable> whenWritten) {
         ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
         int size = encoded.readableBytes();
+        WireLog.sent(packet, size);
         channel.write(encoded).addListener((ChannelFutureListener) future -> whenWritten.accept(future.cause()));
         flushSoon(size);
     }
@@ -193,6 +196,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
             flush();
         }
         if (!closed && listener != null) {
+            WireLog.received((MqttPacket) msg);
             listener.onPacket((MqttPacket) msg);
         }
     }

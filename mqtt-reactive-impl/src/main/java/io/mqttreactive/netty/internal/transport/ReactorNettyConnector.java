@@ -14,7 +14,8 @@ import reactor.netty.tcp.TcpClient;
 
 /**
  * Connects over TCP or WebSocket ({@link WebSocketUpgrade}), each optionally with TLS, through reactor-netty:
- * one unpooled connection per call, on the client's event loop, with Nagle's algorithm off since writes are
+ * one unpooled connection per call, on the client's event loop ({@link OneLoopResources}, which picks the channel
+ * type that loop serves on reactor-netty 1.2 and 1.3 alike), with Nagle's algorithm off since writes are
  * already batched per event-loop turn. The
  * packet handlers sit before reactor-netty's inbound bridge and consume every packet, so reading is switched
  * on here rather than left to reactor-netty's demand-driven receive. The TLS context is built before each
@@ -35,7 +36,7 @@ public final class ReactorNettyConnector implements MqttConnector {
             TcpClient client = TcpClient.newConnection()
                     .host(options.serverHost())
                     .port(options.serverPort())
-                    .runOn(eventLoop)
+                    .runOn(new OneLoopResources(eventLoop))
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                             options.connectTimeout().toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true);

@@ -29,7 +29,8 @@ class SubscriptionSinkTest {
     private final LaggingFluxSink emitter = new LaggingFluxSink();
     private final List<Integer> acknowledged = new ArrayList<>();
     private final SubscriptionSink<MqttMessage> sink = new SubscriptionSink<>(loop.eventLoop(), emitter, false, 8,
-            1024, OverflowStrategy.DROP_OLDEST, new ReadControl(), (subscription, message, total) -> { });
+            1024, OverflowStrategy.DROP_OLDEST, new ReadControl(), null, delta -> { },
+            (subscription, message, total) -> { });
 
     @AfterEach
     void closeLoop() {

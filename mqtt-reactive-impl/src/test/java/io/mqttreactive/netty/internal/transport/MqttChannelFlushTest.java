@@ -9,6 +9,7 @@ import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PingRespPacket;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
+import io.mqttreactive.netty.testing.TestEventLoops;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -18,10 +19,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
-import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ class MqttChannelFlushTest {
     private static final long NEVER = TimeUnit.HOURS.toNanos(1);
     private static final long SHORT_DELAY = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private static final EventLoopGroup LOOP = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+    private static final EventLoopGroup LOOP = TestEventLoops.local("flush-test");
 
     private final FlushRecorder flushes = new FlushRecorder();
     private Channel server;

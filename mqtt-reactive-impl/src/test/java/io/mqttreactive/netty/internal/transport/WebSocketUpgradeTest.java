@@ -11,6 +11,7 @@ import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttWebSocketUpgradeException;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.netty.testing.FreePorts;
+import io.mqttreactive.netty.testing.TestEventLoops;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.Transport;
@@ -22,9 +23,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -57,7 +56,7 @@ import org.junit.jupiter.api.Test;
 class WebSocketUpgradeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final EventLoopGroup SERVER_LOOP = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private static final EventLoopGroup SERVER_LOOP = TestEventLoops.nio("ws-upgrade-server");
 
     /** CONNACK of 3.1.1: session present 0, return code 0 (accepted). */
     private static final byte[] CONNACK = {0x20, 0x02, 0x00, 0x00};

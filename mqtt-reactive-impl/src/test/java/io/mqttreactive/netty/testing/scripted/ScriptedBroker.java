@@ -14,6 +14,7 @@ import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PingReqPacket;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.MqttFrameDecoder;
+import io.mqttreactive.netty.testing.TestEventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -26,12 +27,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
-import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.local.LocalServerChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -83,8 +81,7 @@ public final class ScriptedBroker implements AutoCloseable {
     /** The id of the PUBREL {@link #barrier()} sends; tests must not use it for inbound QoS 2 messages. */
     public static final int BARRIER_PACKET_ID = 65_535;
 
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(1,
-            new DefaultThreadFactory("scripted-broker", true), LocalIoHandler.newFactory());
+    private static final EventLoopGroup LOOPS = TestEventLoops.local("scripted-broker");
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private final MqttVersion version;
@@ -383,8 +380,9 @@ public final class ScriptedBroker implements AutoCloseable {
         if (isBarrierReply(packet)) {
             return;
         }
-        received.add(packet);
         synchronized (lock) {
+            // Logged under the lock, so that a test that saw the packet arrive also sees what the script made of it.
+            received.add(packet);
             lock.notifyAll();
             if (answerPings && packet instanceof PingReqPacket) {
                 write(channel, List.<MqttPacket>of(Packets.pingResp()), false);
