@@ -2,6 +2,7 @@ package io.mqttreactive.spring.boot;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttClients;
 import io.mqttreactive.netty.FileSessionStore;
 import io.mqttreactive.netty.JacksonCodecs;
 import io.mqttreactive.netty.MqttClientMetrics;
@@ -108,8 +109,7 @@ public class MqttAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         DrainableMqttClient mqttClient(MqttClientOptions options, ObjectProvider<MqttClientResources> resources) {
-            MqttClient client = new ReactorNettyMqttClientProvider().create(options,
-                    resources.getIfAvailable(MqttClientResources::global));
+            MqttClient client = MqttClients.create(options, resources.getIfAvailable(MqttClientResources::global));
             return new DrainableMqttClient(client);
         }
 

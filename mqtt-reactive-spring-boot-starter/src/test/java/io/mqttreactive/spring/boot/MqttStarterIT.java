@@ -14,6 +14,7 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.netty.testing.FreePorts;
 import io.mqttreactive.netty.testing.HiveMqBroker;
 import io.mqttreactive.netty.testing.MqttTestBroker.Listener;
+import io.mqttreactive.netty.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,6 +54,25 @@ class MqttStarterIT {
             assertThat(health.getDetails()).containsEntry("state", "CONNECTED")
                     .containsEntry("clientId", "starter-health").containsEntry("sessionPresent", false);
         });
+    }
+
+    @Test
+    void anSslBundleSecuresTheConnectionWithMutualTls() {
+        TestCertificates certificates = broker.certificates();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, MqttAutoConfiguration.class))
+                .withPropertyValues("mqtt.uri=" + broker.uri(Listener.MUTUAL_TLS), "mqtt.client-id=starter-tls",
+                        "mqtt.ssl-bundle=broker",
+                        "spring.ssl.bundle.pem.broker.truststore.certificate=file:" + certificates.caCertificatePem(),
+                        "spring.ssl.bundle.pem.broker.keystore.certificate=file:"
+                                + certificates.clientCertificatePem(),
+                        "spring.ssl.bundle.pem.broker.keystore.private-key=file:"
+                                + certificates.clientPrivateKeyPem())
+                .run(context -> {
+                    MqttClient client = context.getBean(MqttClient.class);
+                    assertThat(client.options().tls()).isPresent();
+                    awaitState(client, ConnectionState.CONNECTED);
+                });
     }
 
     @Test
