@@ -12,6 +12,7 @@ import io.mqttreactive.netty.ReactorNettyMqttClientProvider;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.SessionStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -102,13 +103,26 @@ public class MqttAutoConfiguration {
         return new MqttConnectionStatus(client);
     }
 
+    /**
+     * Records that bean {@code dependent} uses the beans of {@code type} it looks up lazily, so that the context
+     * destroys it first: the client must close (and its connection end) before the event loops it runs on are
+     * shut down.
+     */
+    private static void closedBefore(ConfigurableListableBeanFactory beanFactory, Class<?> type, String dependent) {
+        for (String name : beanFactory.getBeanNamesForType(type, false, false)) {
+            beanFactory.registerDependentBean(name, dependent);
+        }
+    }
+
     /** The client and its lifecycle, unless the application defines its own {@link MqttClient}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(MqttClient.class)
     static class ClientConfiguration {
 
         @Bean(destroyMethod = "close")
-        DrainableMqttClient mqttClient(MqttClientOptions options, ObjectProvider<MqttClientResources> resources) {
+        DrainableMqttClient mqttClient(MqttClientOptions options, ObjectProvider<MqttClientResources> resources,
+                ConfigurableListableBeanFactory beanFactory) {
+            closedBefore(beanFactory, MqttClientResources.class, "mqttClient");
             MqttClient client = MqttClients.create(options, resources.getIfAvailable(MqttClientResources::global));
             return new DrainableMqttClient(client);
         }
@@ -126,7 +140,9 @@ public class MqttAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        MqttClientResources mqttClientResources(ObjectProvider<ReactorResourceFactory> factory) {
+        MqttClientResources mqttClientResources(ObjectProvider<ReactorResourceFactory> factory,
+                ConfigurableListableBeanFactory beanFactory) {
+            closedBefore(beanFactory, ReactorResourceFactory.class, "mqttClientResources");
             ReactorResourceFactory shared = factory.getIfAvailable();
             return shared == null ? MqttClientResources.global() : MqttClientResources.of(shared.getLoopResources());
         }

@@ -120,6 +120,15 @@ class MqttAutoConfigurationTest {
     }
 
     @Test
+    void theClientClosesBeforeTheLoopsItRunsOnAreDisposed() {
+        runner.withUserConfiguration(OwnLoops.class).run(context -> {
+            var beanFactory = context.getBeanFactory();
+            assertThat(beanFactory.getDependentBeans("reactorResourceFactory")).contains("mqttClientResources");
+            assertThat(beanFactory.getDependentBeans("mqttClientResources")).contains("mqttClient");
+        });
+    }
+
+    @Test
     void withoutAReactorResourceFactoryTheDefaultLoopsAreUsed() {
         runner.run(context -> assertThat(context.getBean(MqttClientResources.class))
                 .isSameAs(MqttClientResources.global()));
