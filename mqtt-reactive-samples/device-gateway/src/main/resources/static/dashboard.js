@@ -96,17 +96,34 @@
     if (response.status === 202) {
       sentCommandId = answer.commandId;
       el('command-ack').textContent = `${response.status}: ${answer.reasonCode} on ${answer.topic} (command ${answer.commandId})`;
+      // The device's answer may have arrived on the event stream before this response did.
+      const early = recentResults.get(answer.commandId);
+      if (early) {
+        showCommandResult(early);
+      }
     } else {
       el('command-ack').textContent = `${response.status}: ${answer.error || answer.title || ''} ${answer.detail || ''}`;
       el('command-result').textContent = '–';
     }
   }
 
+  // The last few answers by command id, for an answer that arrives before the 202 that names its command.
+  const recentResults = new Map();
+  const RECENT_RESULTS = 32;
+
   function onCommandResult(result) {
-    if (result.commandId === sentCommandId) {
-      el('command-result').textContent =
-        `${result.status}: ${result.deviceId} did "${result.action}" at ${result.completedAt} (command ${result.commandId})`;
+    recentResults.set(result.commandId, result);
+    if (recentResults.size > RECENT_RESULTS) {
+      recentResults.delete(recentResults.keys().next().value);
     }
+    if (result.commandId === sentCommandId) {
+      showCommandResult(result);
+    }
+  }
+
+  function showCommandResult(result) {
+    el('command-result').textContent =
+      `${result.status}: ${result.deviceId} did "${result.action}" at ${result.completedAt} (command ${result.commandId})`;
   }
 
   newChart();
