@@ -208,6 +208,16 @@ public interface MqttClient {
     Flux<MqttMessage> subscribe(SubscribeRequest request);
 
     /**
+     * Subscribes as {@link #subscribe(SubscribeRequest)} does, with the broker's acceptance as a {@code Mono} of
+     * its own: see {@link MqttSubscription}.
+     *
+     * @param request the subscriptions and the SUBSCRIBE properties
+     * @return the subscription; nothing is sent until its {@link MqttSubscription#messages()} is subscribed
+     * @throws IllegalArgumentException as {@link #subscribe(SubscribeRequest)} does
+     */
+    MqttSubscription subscription(SubscribeRequest request);
+
+    /**
      * Subscribes with manual acknowledgement to a topic filter with default options; see
      * {@link #subscribeAcknowledged(SubscribeRequest)}.
      *

@@ -58,6 +58,22 @@ final class StubMqttClient implements MqttClient {
     }
 
     @Override
+    public MqttSubscription subscription(SubscribeRequest request) {
+        requests.add(request);
+        return new MqttSubscription() {
+            @Override
+            public Flux<MqttMessage> messages() {
+                return Flux.empty();
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<io.mqttreactive.message.SubscribeResult> acknowledged() {
+                return reactor.core.publisher.Mono.never();
+            }
+        };
+    }
+
+    @Override
     public Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request) {
         requests.add(request);
         return Flux.empty();

@@ -2,6 +2,7 @@ package io.mqttreactive.spring.boot;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttSubscription;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.message.AcknowledgeableMessage;
@@ -123,6 +124,11 @@ public final class DrainableMqttClient implements MqttClient {
     @Override
     public Flux<MqttMessage> subscribe(SubscribeRequest request) {
         return client.subscribe(request);
+    }
+
+    @Override
+    public MqttSubscription subscription(SubscribeRequest request) {
+        return client.subscription(request);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.mqttreactive.exception.MqttDisconnectedException;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTimeoutException;
+import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
@@ -29,6 +30,7 @@ import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
 import io.mqttreactive.options.ReconnectAttempt;
 import io.netty.channel.EventLoop;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,12 +176,13 @@ final class ClientCore {
         session.publish(message, sink, connected != null);
     }
 
-    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
+    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+            Consumer<SubscribeResult> acknowledged) {
         if (closed) {
             emitter.error(new MqttClientClosedException());
             return;
         }
-        session.subscribe(request, emitter, manualAcknowledgement);
+        session.subscribe(request, emitter, manualAcknowledgement, acknowledged);
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {

@@ -4,6 +4,7 @@ import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttSessionLostException;
+import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
@@ -157,8 +158,9 @@ final class ClientSession {
         }
     }
 
-    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
-        subscriptions.subscribe(request, emitter, manualAcknowledgement);
+    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+            Consumer<SubscribeResult> acknowledged) {
+        subscriptions.subscribe(request, emitter, manualAcknowledgement, acknowledged);
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {

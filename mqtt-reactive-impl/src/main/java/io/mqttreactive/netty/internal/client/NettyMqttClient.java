@@ -2,6 +2,7 @@ package io.mqttreactive.netty.internal.client;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttSubscription;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.message.AcknowledgeableMessage;
@@ -99,14 +100,21 @@ public final class NettyMqttClient implements MqttClient {
     @Override
     public Flux<MqttMessage> subscribe(SubscribeRequest request) {
         checkSubscribable(request);
-        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, false)),
+        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, false, result -> { })),
                 FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    @Override
+    public MqttSubscription subscription(SubscribeRequest request) {
+        checkSubscribable(request);
+        return new AcknowledgedSubscription(request, (sent, emitter, acknowledged) ->
+                eventLoop.execute(() -> core.subscribe(sent, emitter, false, acknowledged)));
     }
 
     @Override
     public Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request) {
         checkSubscribable(request);
-        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, true)),
+        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, true, result -> { })),
                 FluxSink.OverflowStrategy.BUFFER);
     }
 

@@ -53,8 +53,12 @@ final class SubscriptionHub implements MessageSubscriber {
         this.subscribeFlow = subscribeFlow;
     }
 
-    /** Opens a subscription for a flux subscriber; the SUBSCRIBE goes out through the subscribe flow. */
-    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement) {
+    /**
+     * Opens a subscription for a flux subscriber; the SUBSCRIBE goes out through the subscribe flow, and
+     * {@code acknowledged} hears of every SUBACK that grants it (again after each resubscription).
+     */
+    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+            Consumer<SubscribeResult> acknowledged) {
         MqttTopicFilter label = request.subscriptions().get(0).filter();
         SubscriptionSink<T> sink = newSink(emitter, manualAcknowledgement, Optional.of(label));
         subscriptions.add(sink);
@@ -65,6 +69,7 @@ final class SubscriptionHub implements MessageSubscriber {
         subscribeFlow.subscribe(request, sink, new SubscribeFlow.Requester() {
             @Override
             public void subscribed(SubscribeResult result) {
+                acknowledged.accept(result);
             }
 
             @Override

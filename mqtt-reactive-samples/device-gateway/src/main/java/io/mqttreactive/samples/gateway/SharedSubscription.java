@@ -2,17 +2,17 @@ package io.mqttreactive.samples.gateway;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttQos;
-import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.MqttSubscription;
 import io.mqttreactive.exception.MqttPayloadCodecException;
+import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.Subscription;
 import io.mqttreactive.spi.PayloadCodec;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.BufferOverflowStrategy;
 import org.springframework.http.codec.ServerSentEvent;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
+import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -35,7 +35,7 @@ import reactor.util.Loggers;
  *
  * @param <T> the decoded type
  */
-final class SharedSubscription<T> implements AutoCloseable {
+final class SharedSubscription<T> {
 
     static final String SUBSCRIBED = "subscribed";
 
@@ -48,13 +48,16 @@ final class SharedSubscription<T> implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
-    private final Sinks.Many<Boolean> acknowledged = Sinks.many().replay().latest();
-    private final Disposable subacks;
+    private volatile MqttSubscription current;
 
     SharedSubscription(MqttClient client, String filter, PayloadCodec<T> codec, int clientBuffer) {
         this.filter = filter;
         this.clientBuffer = clientBuffer;
-        this.shared = client.subscribe(filter, MqttQos.AT_LEAST_ONCE)
+        SubscribeRequest request = SubscribeRequest.of(Subscription.of(filter, MqttQos.AT_LEAST_ONCE));
+        this.shared = Flux.defer(() -> {
+                    current = client.subscription(request);
+                    return current.messages();
+                })
                 .<T>handle((message, sink) -> {
                     try {
                         sink.next(codec.decode(message));
@@ -64,14 +67,7 @@ final class SharedSubscription<T> implements AutoCloseable {
                         LOG.warn("skipped a message on {} that is not valid JSON: {}", message.topic(), e.getMessage());
                     }
                 })
-                .doOnCancel(() -> acknowledged.tryEmitNext(false))
                 .share();
-        this.subacks = client.events()
-                .filter(event -> event instanceof MqttClientEvent.Subscribed subscribed
-                        && subscribed.result().isSuccess()
-                        && subscribed.result().subscriptions().stream().map(Subscription::filter)
-                                .anyMatch(subscribedFilter -> subscribedFilter.value().equals(filter)))
-                .subscribe(event -> acknowledged.tryEmitNext(true));
     }
 
     /**
@@ -93,14 +89,12 @@ final class SharedSubscription<T> implements AutoCloseable {
      * @return a {@code Flux} that never completes while the client is subscribed
      */
     Flux<ServerSentEvent<T>> events(Flux<T> messages) {
-        Flux<ServerSentEvent<T>> subscribed = acknowledged.asFlux().filter(Boolean::booleanValue).take(1)
-                .map(ack -> ServerSentEvent.<T>builder().comment(SUBSCRIBED).build());
-        return Flux.merge(subscribed, messages.map(message -> ServerSentEvent.builder(message).build()));
-    }
-
-    @Override
-    public void close() {
-        subacks.dispose();
+        // The messages first: subscribing them opens the shared subscription this client's comment waits for.
+        Flux<ServerSentEvent<T>> events = messages.map(message -> ServerSentEvent.builder(message).build());
+        Flux<ServerSentEvent<T>> subscribed = Mono.defer(() -> current.acknowledged())
+                .map(ack -> ServerSentEvent.<T>builder().comment(SUBSCRIBED).build())
+                .onErrorResume(error -> Mono.empty()).flux();
+        return Flux.merge(events, subscribed);
     }
 
     /** The figures the status endpoint shows. */
