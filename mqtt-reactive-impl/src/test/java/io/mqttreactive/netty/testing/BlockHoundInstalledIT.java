@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +14,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Proves BlockHound is installed in every integration test (by {@code blockhound-junit-platform}, which
  * Failsafe alone puts on the class path): a blocking call on a Netty event loop or a Reactor non-blocking
- * thread is an error, not a silent stall.
+ * thread is an error, not a silent stall, apart from the waits Netty's integration and
+ * {@link NettyAllocatorBlockHoundIntegration} allow.
  */
 class BlockHoundInstalledIT {
 
@@ -51,6 +54,12 @@ class BlockHoundInstalledIT {
                 .subscribeOn(Schedulers.parallel());
         assertThatThrownBy(() -> blocking.block(Duration.ofSeconds(5)))
                 .hasCauseInstanceOf(BlockingOperationError.class);
+    }
+
+    @Test
+    void theAllocatorWaitNettyDoesNotListIsAllowedByOurIntegration() {
+        assertThat(ServiceLoader.load(BlockHoundIntegration.class).stream().map(ServiceLoader.Provider::type))
+                .contains(NettyAllocatorBlockHoundIntegration.class);
     }
 
     @Test

@@ -26,6 +26,8 @@
  * </ul>
  *
  * <p>BlockHound is installed in every integration test JVM (see {@code BlockHoundInstalledIT}): a blocking
- * call on a Netty event loop or a Reactor non-blocking thread raises {@code BlockingOperationError}.
+ * call on a Netty event loop or a Reactor non-blocking thread raises {@code BlockingOperationError}, except
+ * the short waits Netty's own integration and {@link io.mqttreactive.netty.testing.NettyAllocatorBlockHoundIntegration}
+ * allow.
  */
 package io.mqttreactive.netty.testing;
