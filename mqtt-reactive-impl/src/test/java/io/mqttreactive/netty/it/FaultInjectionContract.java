@@ -41,6 +41,7 @@ abstract class FaultInjectionContract {
     private static final int WARM_UP_MESSAGES = 2_000;
     private static final int MINIMUM_LEAD = 256;
     private static final int LEAD_CHECK_EVERY = 64;
+    private static final int EXPLAINED_MESSAGES = 5;
 
     enum Side { PUBLISHER, SUBSCRIBER }
 
@@ -108,6 +109,7 @@ abstract class FaultInjectionContract {
         long started = System.nanoTime();
         String id = side + "-" + qos.code();
         try (TcpProxy proxy = TcpProxy.start(port)) {
+            proxy.recordTraffic();
             MqttClient publisher = MqttClients.create(options("fault-pub-" + id,
                     side == Side.PUBLISHER ? proxy.port() : port));
             MqttClient subscriber = MqttClients.create(options("fault-sub-" + id,
@@ -148,7 +150,11 @@ abstract class FaultInjectionContract {
                 } catch (IllegalStateException e) {
                     System.out.printf("[fault injection] %s QoS %d: %d of %d received, missing %s, %d duplicates%n",
                             side, qos.code(), delivery.distinct(), messages, delivery.missing(), delivery.duplicates());
+                    explain(proxy, delivery.missing());
                     throw e;
+                }
+                if (qos == MqttQos.EXACTLY_ONCE && brokerKeepsExactlyOnce(side)) {
+                    explain(proxy, delivery.duplicated());
                 }
             } finally {
                 cutter.dispose();
@@ -160,6 +166,15 @@ abstract class FaultInjectionContract {
                     (System.nanoTime() - started) / 1e9);
             assertThat(cuts).as("link cuts").hasValueGreaterThanOrEqualTo(MINIMUM_CUTS);
             return delivery;
+        }
+    }
+
+    /** Prints what the proxied links carried for a few of the given messages, to tell how they went wrong. */
+    private static void explain(TcpProxy proxy, List<Integer> messages) {
+        if (!messages.isEmpty()) {
+            List<Integer> explained = messages.subList(0, Math.min(messages.size(), EXPLAINED_MESSAGES));
+            System.out.printf("[fault injection] the packets of %s on the proxied links:%n%s", explained,
+                    LinkTrace.decode(proxy.recordedTraffic()).story(explained));
         }
     }
 

@@ -9,13 +9,14 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One connection through {@link TcpProxy}: the client socket and its upstream socket, relayed both ways on
  * the proxy's selector thread (and only there). Bytes read from one end wait as chunks, each due at its read
  * time plus the proxy's delay, until they are written to the other end; an end that has read a megabyte not
  * yet written stops reading, so a slow peer slows the other. When one end reaches end of stream and all it
- * sent has been relayed, the whole link closes.
+ * sent has been relayed, the whole link closes. With a {@link LinkTraffic}, every byte written is recorded.
  */
 final class ProxyLink {
 
@@ -26,15 +27,17 @@ final class ProxyLink {
     private final End upstream;
     private final LongSupplier delayNanos;
     private final Consumer<ProxyLink> onClose;
+    private final @Nullable LinkTraffic traffic;
     private boolean connected;
     private boolean stalled;
     private boolean stalledForGood;
     private boolean closed;
 
     ProxyLink(Selector selector, SocketChannel clientChannel, SocketChannel upstreamChannel, LongSupplier delayNanos,
-            Consumer<ProxyLink> onClose) throws IOException {
+            Consumer<ProxyLink> onClose, @Nullable LinkTraffic traffic) throws IOException {
         this.delayNanos = delayNanos;
         this.onClose = onClose;
+        this.traffic = traffic;
         this.client = new End(clientChannel);
         this.upstream = new End(upstreamChannel);
         client.peer = upstream;
@@ -133,7 +136,11 @@ final class ProxyLink {
             writeBlocked = false;
             while (!pending.isEmpty() && pending.peek().due() <= now) {
                 Chunk head = pending.peek();
+                int from = head.data().position();
                 pendingBytes -= peer.channel.write(head.data());
+                if (traffic != null) {
+                    traffic.written(this == upstream, head.data(), from, head.data().position());
+                }
                 if (head.data().hasRemaining()) {
                     writeBlocked = true;
                     return;

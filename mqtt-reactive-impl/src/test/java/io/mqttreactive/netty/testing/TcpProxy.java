@@ -39,11 +39,13 @@ public final class TcpProxy implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<ProxyLink> links = new ArrayList<>();
+    private final List<LinkTraffic> traffic = new ArrayList<>();
     private final Object counts = new Object();
     private volatile boolean open = true;
     private InetSocketAddress target;
     private boolean stalled;
     private boolean refusing;
+    private boolean recording;
     private long delayNanos;
     private int accepted;
     private int active;
@@ -167,6 +169,21 @@ public final class TcpProxy implements AutoCloseable {
             throw new IllegalArgumentException("tests relay to loopback addresses only, not " + newTarget);
         }
         execute(() -> target = newTarget);
+    }
+
+    /**
+     * Records, from now on, the bytes every new connection carries each way, for a test to decode when it
+     * fails; a link of a busy MQTT test carries a few megabytes at most.
+     */
+    public void recordTraffic() {
+        execute(() -> recording = true);
+    }
+
+    /** @return copies of what the connections made since {@link #recordTraffic()} carried, oldest first */
+    public List<LinkTraffic> recordedTraffic() {
+        List<LinkTraffic> copies = new ArrayList<>();
+        execute(() -> traffic.forEach(link -> copies.add(link.copy())));
+        return copies;
     }
 
     /** @return how many client connections the proxy accepted, refused ones included */
@@ -348,7 +365,11 @@ public final class TcpProxy implements AutoCloseable {
             upstream = SocketChannel.open();
             upstream.configureBlocking(false);
             upstream.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ProxyLink link = new ProxyLink(selector, client, upstream, this::delayNanos, this::closed);
+            LinkTraffic recorded = recording ? new LinkTraffic(accepted) : null;
+            if (recorded != null) {
+                traffic.add(recorded);
+            }
+            ProxyLink link = new ProxyLink(selector, client, upstream, this::delayNanos, this::closed, recorded);
             links.add(link);
             synchronized (counts) {
                 active++;

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,22 @@ class TcpProxyIT {
             assertThat(proxy.acceptedConnections()).isEqualTo(1);
             assertThat(proxy.activeConnections()).isEqualTo(1);
             assertThat(ping(socket)).containsExactly(PINGRESP);
+        }
+    }
+
+    @Test
+    void recordsWhatEachLinkCarriedEachWayOnceAsked() throws IOException {
+        try (Socket unrecorded = connected("unrecorded")) {
+            proxy.recordTraffic();
+            try (Socket first = connected("recorded-1"); Socket second = connected("recorded-2")) {
+                assertThat(ping(second)).containsExactly(PINGRESP);
+
+                assertThat(proxy.recordedTraffic()).extracting(LinkTraffic::index).containsExactly(2, 3);
+                LinkTraffic recorded = proxy.recordedTraffic().get(1);
+                assertThat(recorded.toServer()).isEqualTo(concat(RawMqtt.connect311("recorded-2", true, 30),
+                        PINGREQ));
+                assertThat(recorded.toClient()).isEqualTo(concat(RawMqtt.CONNACK_ACCEPTED, PINGRESP));
+            }
         }
     }
 
@@ -181,6 +198,12 @@ class TcpProxyIT {
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
         assertThatThrownBy(proxy::stall).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private Socket connected(String clientId) throws IOException {
