@@ -53,9 +53,10 @@ public interface MqttClient {
      * {@link MqttClientOptions#connectTimeout()}.
      *
      * <p>If the connection is lost later and {@link io.mqttreactive.options.ReconnectOptions#enabled()} is
-     * set, the client reconnects on its own; this {@code Mono} is not involved. A failure of this first attempt
-     * is not retried: compose {@code retryWhen} for that. Subscribing while already connected completes with the
-     * current connection's result; cancelling while connecting abandons the attempt and closes the connection.
+     * set, the client reconnects on its own; this {@code Mono} is not involved. A failed attempt is retried only
+     * within {@link io.mqttreactive.options.ReconnectOptions#connectRetry()} (off by default), for services that
+     * may start before their broker. Subscribing while already connected completes with the current
+     * connection's result; cancelling while connecting abandons the attempt and closes the connection.
      *
      * @return a cold {@code Mono} emitting what the broker's CONNACK said; errors with
      *         {@link io.mqttreactive.exception.MqttConnectException} or
@@ -119,6 +120,14 @@ public interface MqttClient {
      * flight; others wait in a bounded queue. Cancelling before the message was written withdraws it; after, it
      * only stops waiting for the acknowledgement.
      *
+     * <p>While the client is not connected, the message waits in the offline queue
+     * ({@link io.mqttreactive.options.FlowControlOptions#offlineQueueSize()}, with its overflow policy) for as
+     * long as a connection may come: before the first {@link #connect()} (there is no time limit: it waits for
+     * that call), while connecting, and while reconnecting. Once a connection has ended with nothing to
+     * reconnect it (lost without automatic reconnect, reconnecting gave up, or {@link #disconnect()}), a publish
+     * fails at once with {@link io.mqttreactive.exception.MqttNotConnectedException} until {@link #connect()} is
+     * called again.
+     *
      * <p>A QoS 1 or 2 message is written to the session store of the
      * {@linkplain io.mqttreactive.options.SessionOptions#store() session options} before its PUBLISH is sent and
      * removed when this {@code Mono} signals, so after a process crash a client with the same client identifier
@@ -129,7 +138,8 @@ public interface MqttClient {
      *         {@link io.mqttreactive.exception.MqttPublishException} if the broker rejects it (reason code 0x80
      *         or more) or announced it cannot accept it (QoS above its maximum, retain unavailable),
      *         {@link io.mqttreactive.exception.MqttPacketTooLargeException} if it exceeds the broker's maximum
-     *         packet size, {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full, and
+     *         packet size, {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full,
+     *         {@link io.mqttreactive.exception.MqttNotConnectedException} if no connection is coming, and
      *         {@link io.mqttreactive.exception.MqttSessionStoreException} (or the store's own
      *         {@code MqttException}) if the session store cannot keep it, in which case it is not sent
      * @throws IllegalArgumentException if the message carries subscription identifiers

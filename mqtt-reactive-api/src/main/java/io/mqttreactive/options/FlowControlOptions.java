@@ -16,8 +16,10 @@ import java.util.Objects;
  *   <li>Outbound QoS 1 and 2: at most the smaller of {@link #maximumInflightPublishes()} and the broker's
  *       Receive Maximum in flight [MQTT-4.9.0-2] (5.0); beyond that up to {@link #maximumPendingPublishes()}
  *       wait, and further ones fail with {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
- *   <li>While disconnected, up to {@link #offlineQueueSize()} publishes wait for the next connection, in order;
- *       when the queue is full, {@link #offlineQueueOverflow()} fails the new publish or drops the oldest.</li>
+ *   <li>While disconnected with a connection coming (before the first {@code connect()}, while connecting or
+ *       reconnecting), up to {@link #offlineQueueSize()} publishes wait for it, in order; when the queue is full,
+ *       {@link #offlineQueueOverflow()} fails the new publish or drops the oldest. With no connection coming, a
+ *       publish fails at once with {@link io.mqttreactive.exception.MqttNotConnectedException}.</li>
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
  *       them. The default follows the heap, so that a default-sized JVM survives the largest message a broker
  *       may send.</li>

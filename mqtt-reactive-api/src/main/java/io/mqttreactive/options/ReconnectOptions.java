@@ -2,6 +2,7 @@ package io.mqttreactive.options;
 
 import io.mqttreactive.internal.Checks;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,8 @@ import java.util.Objects;
  * meanwhile wait in the offline queue ({@link FlowControlOptions#offlineQueueSize()}). Reconnecting stops on a
  * failure that would repeat (bad credentials, not authorized, a protocol error, a server DISCONNECT reason such
  * as session taken over) and after {@link #maxAttempts()} failed attempts, told by a
- * {@link io.mqttreactive.event.MqttClientEvent.ReconnectGaveUp} event. The first {@code connect()} is not
- * retried: its failure is its error signal.
+ * {@link io.mqttreactive.event.MqttClientEvent.ReconnectGaveUp} event. A {@code connect()} call is not
+ * retried unless {@link #connectRetry()} allows it, for services that may start before their broker.
  *
  * @param enabled     whether to reconnect automatically; {@value #DEFAULT_ENABLED} by default
  * @param delay       the wait before each attempt
@@ -27,9 +28,13 @@ import java.util.Objects;
  *                    or another server; {@link ReconnectHook#NONE} by default
  * @param sessionLossPolicy what happens to QoS 1 and 2 messages in flight when the broker has no session;
  *                    {@link SessionLossPolicy#REPUBLISH} by default
+ * @param connectRetry how long one {@code connect()} call keeps retrying failures worth retrying (the broker is
+ *                    not reachable yet, refused as unavailable, timed out), waiting {@link #delay()} before each
+ *                    new attempt and giving up with the last failure once the next attempt would start later than
+ *                    this after the call; {@link Duration#ZERO} (the default) fails on the first failure
  */
 public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe,
-        ReconnectHook hook, SessionLossPolicy sessionLossPolicy) {
+        ReconnectHook hook, SessionLossPolicy sessionLossPolicy, Duration connectRetry) {
 
     /** The default of {@link #enabled()}. */
     public static final boolean DEFAULT_ENABLED = true;
@@ -45,7 +50,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
 
     /** The default options: reconnect with exponential delays of 1 s to 2 min ±25 %, without limit. */
     public static final ReconnectOptions DEFAULT = new ReconnectOptions(DEFAULT_ENABLED, ReconnectDelay.exponential(),
-            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE, ReconnectHook.NONE, DEFAULT_SESSION_LOSS_POLICY);
+            DEFAULT_MAX_ATTEMPTS, DEFAULT_RESUBSCRIBE, ReconnectHook.NONE, DEFAULT_SESSION_LOSS_POLICY, Duration.ZERO);
 
     /** Options that never reconnect: a lost connection ends the client's subscriptions with an error. */
     public static final ReconnectOptions DISABLED = DEFAULT.withEnabled(false);
@@ -63,14 +68,37 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      *                    or another server; {@link ReconnectHook#NONE} by default
      * @param sessionLossPolicy what happens to QoS 1 and 2 messages in flight when the broker has no session;
      *                    {@link SessionLossPolicy#REPUBLISH} by default
-     * @throws NullPointerException     if {@code delay}, {@code hook} or {@code sessionLossPolicy} is {@code null}
-     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     * @param connectRetry how long one {@code connect()} call keeps retrying; {@link Duration#ZERO} for no retry
+     * @throws NullPointerException     if {@code delay}, {@code hook}, {@code sessionLossPolicy} or
+     *                                  {@code connectRetry} is {@code null}
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1 or {@code connectRetry} is negative
      */
     public ReconnectOptions {
         Objects.requireNonNull(delay, "delay");
         Checks.requireRange(maxAttempts, 1, Long.MAX_VALUE, "maximum reconnect attempts");
         Objects.requireNonNull(hook, "hook");
         Objects.requireNonNull(sessionLossPolicy, "sessionLossPolicy");
+        Objects.requireNonNull(connectRetry, "connectRetry");
+        if (connectRetry.isNegative()) {
+            throw new IllegalArgumentException("connectRetry must not be negative, was " + connectRetry);
+        }
+    }
+
+    /**
+     * Creates reconnect options whose {@code connect()} calls are not retried.
+     *
+     * @param enabled     whether to reconnect automatically
+     * @param delay       the wait before each attempt
+     * @param maxAttempts consecutive failed attempts before giving up, at least 1
+     * @param resubscribe whether to re-subscribe active subscriptions when the broker has no session
+     * @param hook        called before each attempt to change the connection
+     * @param sessionLossPolicy what happens to QoS 1 and 2 messages in flight when the broker has no session
+     * @throws NullPointerException     if {@code delay}, {@code hook} or {@code sessionLossPolicy} is {@code null}
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     */
+    public ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe,
+            ReconnectHook hook, SessionLossPolicy sessionLossPolicy) {
+        this(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, Duration.ZERO);
     }
 
     /**
@@ -84,7 +112,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
      */
     public ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAttempts, boolean resubscribe) {
-        this(enabled, delay, maxAttempts, resubscribe, ReconnectHook.NONE, DEFAULT_SESSION_LOSS_POLICY);
+        this(enabled, delay, maxAttempts, resubscribe, ReconnectHook.NONE, DEFAULT_SESSION_LOSS_POLICY, Duration.ZERO);
     }
 
     /**
@@ -94,7 +122,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withEnabled(boolean enabled) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
     }
 
     /**
@@ -104,7 +132,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withDelay(ReconnectDelay delay) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
     }
 
     /**
@@ -114,7 +142,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withMaxAttempts(long maxAttempts) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
     }
 
     /**
@@ -124,7 +152,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withResubscribe(boolean resubscribe) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
     }
 
     /**
@@ -134,7 +162,7 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withHook(ReconnectHook hook) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
     }
 
     /**
@@ -144,6 +172,17 @@ public record ReconnectOptions(boolean enabled, ReconnectDelay delay, long maxAt
      * @return the changed copy
      */
     public ReconnectOptions withSessionLossPolicy(SessionLossPolicy sessionLossPolicy) {
-        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy);
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
+    }
+
+    /**
+     * Returns a copy whose {@code connect()} calls keep retrying failures worth retrying for up to
+     * {@code connectRetry}, with the delays of {@link #delay()}; see {@link #connectRetry()}.
+     *
+     * @param connectRetry how long one {@code connect()} call keeps retrying; {@link Duration#ZERO} for no retry
+     * @return the changed copy
+     */
+    public ReconnectOptions withConnectRetry(Duration connectRetry) {
+        return new ReconnectOptions(enabled, delay, maxAttempts, resubscribe, hook, sessionLossPolicy, connectRetry);
     }
 }

@@ -6,6 +6,7 @@ import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
+import io.mqttreactive.exception.MqttNotConnectedException;
 import io.mqttreactive.exception.MqttException;
 import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.exception.MqttTimeoutException;
@@ -74,6 +75,13 @@ final class ClientCore {
     private boolean cleanStartSent;
     private boolean disconnecting;
     private boolean closed;
+    /**
+     * Whether a connection may still come without the user calling {@code connect()}: true until a connection
+     * ends with nothing reconnecting it (lost without reconnect, reconnecting gave up, disconnected), and again
+     * from the next {@code connect()}. Publishes wait offline while it holds, and fail at once otherwise.
+     * Volatile: a retried {@code connect()} reads it as it decides whether to try again.
+     */
+    private volatile boolean connectionExpected = true;
 
     ClientCore(MqttClientOptions options, MqttConnector connector, EventLoop eventLoop) {
         this.options = options;
@@ -92,6 +100,7 @@ final class ClientCore {
     }
 
     void connect(MonoSink<ConnectResult> sink) {
+        connectionExpected = !closed;
         if (closed) {
             sink.error(new MqttClientClosedException());
             return;
@@ -124,6 +133,15 @@ final class ClientCore {
                         })));
     }
 
+    /** Tries again for a {@code connect()} call that failed, unless the user disconnected or closed meanwhile. */
+    void retryConnect(MonoSink<ConnectResult> sink) {
+        if (!connectionExpected || closed) {
+            sink.error(new MqttConnectionClosedException("disconnected while connect() was retrying"));
+            return;
+        }
+        connect(sink);
+    }
+
     /** A waiter gave up; the attempt is abandoned when nobody waits for it any more. */
     void cancelConnect(MonoSink<ConnectResult> sink) {
         if (connectWaiters.remove(sink) && connectWaiters.isEmpty() && connected == null) {
@@ -132,6 +150,7 @@ final class ClientCore {
     }
 
     void disconnect(DisconnectOptions disconnectOptions, MonoSink<Void> sink) {
+        connectionExpected = false;
         if (stopReconnecting()) {
             session.end(null, new MqttConnectionClosedException("disconnected while reconnecting"));
         }
@@ -171,6 +190,11 @@ final class ClientCore {
     void publish(MqttMessage message, MonoSink<PublishResult> sink) {
         if (closed) {
             sink.error(new MqttClientClosedException());
+            return;
+        }
+        if (connected == null && !connectionExpected) {
+            sink.error(new MqttNotConnectedException("the client is disconnected and no connection is under way: "
+                    + "call connect() first"));
             return;
         }
         session.publish(message, sink, connected != null);
@@ -324,6 +348,7 @@ final class ClientCore {
             if (error != null && isReconnectWanted()) {
                 events.emit(new MqttClientEvent.ReconnectGaveUp(0, error));
             }
+            connectionExpected = false;
             session.end(error, error != null ? error
                     : new MqttConnectionClosedException("disconnected before the message was acknowledged"));
         }
@@ -339,6 +364,11 @@ final class ClientCore {
                 && disconnected.disconnectReasonCode() == DisconnectReasonCode.SESSION_TAKEN_OVER
                 && abandonedConnectNanos != 0
                 && System.nanoTime() - abandonedConnectNanos < options.connectTimeout().toNanos();
+    }
+
+    /** Tells whether a failed {@code connect()} may try again: not once the user disconnected or closed. */
+    boolean isConnectWanted() {
+        return connectionExpected;
     }
 
     private boolean isReconnectWanted() {
@@ -372,6 +402,7 @@ final class ClientCore {
         events.state(closed ? ConnectionState.CLOSED : ConnectionState.DISCONNECTED);
         events.emit(new MqttClientEvent.ReconnectGaveUp(attemptNumber, failure));
         attemptNumber = 1;
+        connectionExpected = false;
         session.end(failure, failure);
     }
 

@@ -12,6 +12,7 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.SubscribeLimits;
+import io.mqttreactive.netty.internal.reconnect.ConnectRetry;
 import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.netty.internal.telemetry.MessageTracing;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
@@ -59,9 +60,20 @@ public final class NettyMqttClient implements MqttClient {
 
     @Override
     public Mono<ConnectResult> connect() {
+        return ConnectRetry.within(connectAttempt(false), connectAttempt(true), options.reconnect(),
+                core::isConnectWanted);
+    }
+
+    private Mono<ConnectResult> connectAttempt(boolean retry) {
         return Mono.create(sink -> {
             sink.onCancel(() -> eventLoop.execute(() -> core.cancelConnect(sink)));
-            eventLoop.execute(() -> core.connect(sink));
+            eventLoop.execute(() -> {
+                if (retry) {
+                    core.retryConnect(sink);
+                } else {
+                    core.connect(sink);
+                }
+            });
         });
     }
 

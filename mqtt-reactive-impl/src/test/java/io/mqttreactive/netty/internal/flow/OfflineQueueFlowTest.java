@@ -21,6 +21,7 @@ import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.exception.MqttBufferFullException;
 import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttConnectException;
+import io.mqttreactive.exception.MqttNotConnectedException;
 import io.mqttreactive.exception.MqttSessionLostException;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
@@ -220,7 +221,8 @@ class OfflineQueueFlowTest {
     }
 
     @Test
-    @DisplayName("offline publishes fail with the cause when reconnect gives up, and on close()")
+    @DisplayName("offline publishes fail with the cause when reconnect gives up, later ones at once until the "
+            + "next connect(); publishes waiting for the first connect() fail on close()")
     void offlinePublishesFailWhenTheSessionEnds() {
         connect(MqttVersion.MQTT_5_0, options -> options);
         goOffline();
@@ -228,7 +230,10 @@ class OfflineQueueFlowTest {
         broker.send(connAck(0x87));
         assertThat(refused).failsWithin(WAIT).withThrowableOfType(Exception.class).havingCause()
                 .isInstanceOf(MqttConnectException.class);
+        assertThat(publish("after giving up", AT_LEAST_ONCE)).failsWithin(WAIT)
+                .withThrowableOfType(Exception.class).havingCause().isInstanceOf(MqttNotConnectedException.class);
 
+        client = broker.newClient(options -> options);
         CompletableFuture<PublishResult> closed = publish("closed", AT_LEAST_ONCE);
         client.close().block(WAIT);
         assertThat(closed).failsWithin(WAIT).withThrowableOfType(Exception.class).havingCause()
