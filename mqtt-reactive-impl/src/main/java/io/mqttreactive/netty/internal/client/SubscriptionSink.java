@@ -3,6 +3,7 @@ package io.mqttreactive.netty.internal.client;
 import io.mqttreactive.exception.MqttBufferFullException;
 import io.mqttreactive.message.AcknowledgeableMessage;
 import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishReasonCode;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
 import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
@@ -11,6 +12,7 @@ import io.mqttreactive.options.OverflowStrategy;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -262,6 +264,21 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             return Mono.fromRunnable(() -> {
                 if (delivery != null && acknowledged.compareAndSet(false, true)) {
                     eventLoop.execute(delivery::release);
+                }
+            });
+        }
+
+        @Override
+        public Mono<Void> reject(PublishReasonCode reasonCode, @Nullable String reasonString) {
+            Objects.requireNonNull(reasonCode, "reasonCode");
+            if (!reasonCode.isError()) {
+                throw new IllegalArgumentException("a refusal needs an error reason code (0x80 or more), not "
+                        + reasonCode);
+            }
+            InboundDelivery.Rejection refusal = new InboundDelivery.Rejection(reasonCode.code(), reasonString);
+            return Mono.fromRunnable(() -> {
+                if (delivery != null && acknowledged.compareAndSet(false, true)) {
+                    eventLoop.execute(() -> delivery.reject(refusal));
                 }
             });
         }

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -180,16 +181,24 @@ public final class IncomingPublishFlow {
 
     private void onComplete(InboundDelivery delivery) {
         incomplete--;
-        if (!delivery.isAccepted()) {
+        if (!isAnswerable(delivery)) {
             unanswered.remove(delivery.packetId(), delivery);
         }
         sendReadyAcknowledgements();
     }
 
+    /**
+     * Tells whether a complete delivery gets an answer: not when a subscriber abandoned it, nor when the
+     * application refused it under MQTT 3.1.1, which has no negative acknowledgement: the broker sends it again.
+     */
+    private boolean isAnswerable(InboundDelivery delivery) {
+        return delivery.isAccepted() && (delivery.rejection() == null || mqtt5);
+    }
+
     private void sendReadyAcknowledgements() {
         while (channel != null && !owed.isEmpty() && owed.peek().isComplete()) {
             InboundDelivery delivery = owed.poll();
-            if (delivery.isAccepted()) {
+            if (isAnswerable(delivery)) {
                 answer(delivery);
             }
         }
@@ -199,7 +208,10 @@ public final class IncomingPublishFlow {
     private void answer(InboundDelivery delivery) {
         int packetId = delivery.packetId();
         int onConnection = connection;
-        if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
+        InboundDelivery.Rejection rejection = delivery.rejection();
+        if (rejection != null) {
+            refuse(delivery, rejection, onConnection);
+        } else if (delivery.qos() == MqttQos.AT_LEAST_ONCE) {
             unanswered.remove(packetId, delivery);
             AckPacket pubAck = AckPacket.of(MqttPacketType.PUBACK, packetId);
             writeAhead.after(null, () -> sendOn(onConnection, pubAck), failure -> { });
@@ -211,6 +223,18 @@ public final class IncomingPublishFlow {
             Runnable stored = () -> onQos2Stored(delivery, onConnection);
             writeAhead.after(journal.storeInbound(packetId), stored, failure -> stored.run());
         }
+    }
+
+    /**
+     * Answers a refused message with its reason code (MQTT 5.0): a PUBACK, or a PUBREC that ends the QoS 2 flow,
+     * so the id is not kept and the next PUBLISH with it is a new message ([MQTT-4.3.3-9] 5.0).
+     */
+    private void refuse(InboundDelivery delivery, InboundDelivery.Rejection rejection, int onConnection) {
+        unanswered.remove(delivery.packetId(), delivery);
+        MqttPacketType type = delivery.qos() == MqttQos.AT_LEAST_ONCE ? MqttPacketType.PUBACK : MqttPacketType.PUBREC;
+        AckPacket refusal = new AckPacket(type, delivery.packetId(), rejection.reasonCode(),
+                rejection.reasonString(), List.of());
+        writeAhead.after(null, () -> sendOn(onConnection, refusal), failure -> { });
     }
 
     /** A delivered QoS 2 message's id is stored: it awaits PUBREL, and PUBREC may go out. */
