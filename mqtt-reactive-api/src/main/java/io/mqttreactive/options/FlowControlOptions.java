@@ -15,9 +15,11 @@ import java.util.Objects;
  *       bytes per subscription, handled by {@link #qos0OverflowStrategy()} when either is reached.</li>
  *   <li>Outbound QoS 1 and 2: at most the smaller of {@link #maximumInflightPublishes()} and the broker's
  *       Receive Maximum in flight [MQTT-4.9.0-2] (5.0); beyond that up to {@link #maximumPendingPublishes()}
- *       wait, and further ones fail with {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
+ *       holding at most {@link #maximumPendingBytes()} payload bytes wait, and further ones fail with
+ *       {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
  *   <li>While disconnected with a connection coming (before the first {@code connect()}, while connecting or
- *       reconnecting), up to {@link #offlineQueueSize()} publishes wait for it, in order; when the queue is full,
+ *       reconnecting), up to {@link #offlineQueueSize()} publishes holding at most {@link #offlineQueueBytes()}
+ *       payload bytes wait for it, in order; when the queue is full,
  *       {@link #offlineQueueOverflow()} fails the new publish or drops the oldest. With no connection coming, a
  *       publish fails at once with {@link io.mqttreactive.exception.MqttNotConnectedException}.</li>
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
@@ -68,6 +70,14 @@ public final class FlowControlOptions {
     /** The default of {@link #offlineQueueSize()}. */
     public static final int DEFAULT_OFFLINE_QUEUE_SIZE = 1024;
 
+    /**
+     * The default of {@link #maximumPendingBytes()} and of {@link #offlineQueueBytes()}: a sixteenth of the heap
+     * this JVM may grow to ({@link Runtime#maxMemory()}), at least 1 MiB: 8 MiB with {@code -Xmx128m}, 32 MiB with
+     * {@code -Xmx512m}, 256 MiB with {@code -Xmx4g}. Both queues full take an eighth of the heap, as one packet of
+     * the default {@link #maximumPacketSize()} may.
+     */
+    public static final long DEFAULT_QUEUE_BYTES = defaultQueueBytes(Runtime.getRuntime().maxMemory());
+
     /** The default of {@link #offlineQueueOverflow()}. */
     public static final OfflineQueueOverflow DEFAULT_OFFLINE_QUEUE_OVERFLOW = OfflineQueueOverflow.FAIL_NEW;
 
@@ -83,6 +93,8 @@ public final class FlowControlOptions {
     private final OverflowStrategy qos0OverflowStrategy;
     private final int maximumPendingPublishes;
     private final int offlineQueueSize;
+    private final long maximumPendingBytes;
+    private final long offlineQueueBytes;
     private final OfflineQueueOverflow offlineQueueOverflow;
 
     private FlowControlOptions(Builder builder) {
@@ -95,6 +107,8 @@ public final class FlowControlOptions {
         this.qos0OverflowStrategy = builder.qos0OverflowStrategy;
         this.maximumPendingPublishes = builder.maximumPendingPublishes;
         this.offlineQueueSize = builder.offlineQueueSize;
+        this.maximumPendingBytes = builder.maximumPendingBytes;
+        this.offlineQueueBytes = builder.offlineQueueBytes;
         this.offlineQueueOverflow = builder.offlineQueueOverflow;
     }
 
@@ -201,8 +215,8 @@ public final class FlowControlOptions {
     }
 
     /**
-     * Returns how many publishes may wait while the client is not connected: before the first connection,
-     * while reconnecting, and after a disconnect until the next {@code connect()}. When a connection is
+     * Returns how many publishes may wait while the client is not connected but a connection is coming: before
+     * the first connection, while connecting and while reconnecting. When a connection is
      * established they join the pending publishes, in the order they were made, after those made while
      * connected; beyond {@link #maximumPendingPublishes()} they fail with
      * {@link io.mqttreactive.exception.MqttBufferFullException}. They fail with the cause when the session
@@ -212,6 +226,28 @@ public final class FlowControlOptions {
      */
     public int offlineQueueSize() {
         return offlineQueueSize;
+    }
+
+    /**
+     * Returns how many payload bytes the publishes waiting for a free in-flight slot may hold together, next to
+     * {@link #maximumPendingPublishes()}: a publish that would pass either bound fails with
+     * {@link io.mqttreactive.exception.MqttBufferFullException}, except that an empty queue takes one message of
+     * any size, so a message larger than the bound can still be sent.
+     *
+     * @return bytes, at least 1; {@link #DEFAULT_QUEUE_BYTES} by default
+     */
+    public long maximumPendingBytes() {
+        return maximumPendingBytes;
+    }
+
+    /**
+     * Returns how many payload bytes the offline queue may hold, next to {@link #offlineQueueSize()}: past either
+     * bound {@link #offlineQueueOverflow()} applies, except that an empty queue takes one message of any size.
+     *
+     * @return bytes, at least 1; {@link #DEFAULT_QUEUE_BYTES} by default
+     */
+    public long offlineQueueBytes() {
+        return offlineQueueBytes;
     }
 
     /**
@@ -235,13 +271,16 @@ public final class FlowControlOptions {
                 && qos0OverflowStrategy == that.qos0OverflowStrategy
                 && maximumPendingPublishes == that.maximumPendingPublishes
                 && offlineQueueSize == that.offlineQueueSize
+                && maximumPendingBytes == that.maximumPendingBytes
+                && offlineQueueBytes == that.offlineQueueBytes
                 && offlineQueueOverflow == that.offlineQueueOverflow;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
-                qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize, offlineQueueOverflow);
+                qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize,
+                maximumPendingBytes, offlineQueueBytes, offlineQueueOverflow);
     }
 
     @Override
@@ -255,6 +294,8 @@ public final class FlowControlOptions {
                 + ", qos0OverflowStrategy=" + qos0OverflowStrategy
                 + ", maximumPendingPublishes=" + maximumPendingPublishes
                 + ", offlineQueueSize=" + offlineQueueSize
+                + ", maximumPendingBytes=" + maximumPendingBytes
+                + ", offlineQueueBytes=" + offlineQueueBytes
                 + ", offlineQueueOverflow=" + offlineQueueOverflow + '}';
     }
 
@@ -272,6 +313,8 @@ public final class FlowControlOptions {
         private OverflowStrategy qos0OverflowStrategy = DEFAULT_QOS0_OVERFLOW_STRATEGY;
         private int maximumPendingPublishes = DEFAULT_MAXIMUM_PENDING_PUBLISHES;
         private int offlineQueueSize = DEFAULT_OFFLINE_QUEUE_SIZE;
+        private long maximumPendingBytes = DEFAULT_QUEUE_BYTES;
+        private long offlineQueueBytes = DEFAULT_QUEUE_BYTES;
         private OfflineQueueOverflow offlineQueueOverflow = DEFAULT_OFFLINE_QUEUE_OVERFLOW;
 
         private Builder() {
@@ -287,6 +330,8 @@ public final class FlowControlOptions {
             this.qos0OverflowStrategy = options.qos0OverflowStrategy;
             this.maximumPendingPublishes = options.maximumPendingPublishes;
             this.offlineQueueSize = options.offlineQueueSize;
+            this.maximumPendingBytes = options.maximumPendingBytes;
+            this.offlineQueueBytes = options.offlineQueueBytes;
             this.offlineQueueOverflow = options.offlineQueueOverflow;
         }
 
@@ -403,6 +448,31 @@ public final class FlowControlOptions {
         }
 
         /**
+         * Sets {@link FlowControlOptions#maximumPendingBytes()}.
+         *
+         * @param maximumPendingBytes payload bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maximumPendingBytes(long maximumPendingBytes) {
+            this.maximumPendingBytes = Checks.requireRange(maximumPendingBytes, 1, Long.MAX_VALUE,
+                    "maximum pending bytes");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#offlineQueueBytes()}.
+         *
+         * @param offlineQueueBytes payload bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder offlineQueueBytes(long offlineQueueBytes) {
+            this.offlineQueueBytes = Checks.requireRange(offlineQueueBytes, 1, Long.MAX_VALUE, "offline queue bytes");
+            return this;
+        }
+
+        /**
          * Sets {@link FlowControlOptions#offlineQueueOverflow()}.
          *
          * @param overflow the overflow behaviour
@@ -421,6 +491,10 @@ public final class FlowControlOptions {
         public FlowControlOptions build() {
             return new FlowControlOptions(this);
         }
+    }
+
+    static long defaultQueueBytes(long maximumHeap) {
+        return Math.max(1024 * 1024, maximumHeap / 16);
     }
 
     static int defaultMaximumPacketSize(long maximumHeap) {

@@ -126,6 +126,18 @@ class OptionValuesTest {
     }
 
     @Test
+    @DisplayName("the default pending and offline queue byte bounds are a sixteenth of the heap, at least 1 MiB")
+    void defaultQueueBytesFollowTheHeap() {
+        long mebibyte = 1024 * 1024;
+        assertThat(FlowControlOptions.defaultQueueBytes(128 * mebibyte)).isEqualTo(8 * mebibyte);
+        assertThat(FlowControlOptions.defaultQueueBytes(4096 * mebibyte)).isEqualTo(256 * mebibyte);
+        assertThat(FlowControlOptions.defaultQueueBytes(4 * mebibyte)).isEqualTo(mebibyte);
+        assertThat(FlowControlOptions.DEFAULT.maximumPendingBytes())
+                .isEqualTo(FlowControlOptions.defaultQueueBytes(Runtime.getRuntime().maxMemory()))
+                .isEqualTo(FlowControlOptions.DEFAULT.offlineQueueBytes());
+    }
+
+    @Test
     void willMessage() {
         MqttMessage message = MqttMessage.builder().topic("status").payload("gone").qos(MqttQos.AT_LEAST_ONCE).build();
         assertThat(WillMessage.of(message).delayInterval()).isZero();

@@ -74,11 +74,12 @@ final class ClientSession {
         });
         this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events, telemetry);
         this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
-                flowControl.maximumPendingPublishes());
+                flowControl.maximumPendingPublishes(), flowControl.maximumPendingBytes());
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, events);
-        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueOverflow(), events);
+        this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueBytes(),
+                flowControl.offlineQueueOverflow(), events);
         subscriptions.subscribeFlow(subscribeFlow);
         this.persistence = new SessionPersistence(options, eventLoop, events, outgoing, incoming);
     }

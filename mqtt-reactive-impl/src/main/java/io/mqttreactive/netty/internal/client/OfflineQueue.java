@@ -14,8 +14,8 @@ import reactor.core.publisher.MonoSink;
 import reactor.util.context.Context;
 
 /**
- * The offline queue: the publishes made while the client is not connected, in a bounded first-in,
- * first-out queue. When it is full, the new publish fails with {@link MqttBufferFullException}, or the oldest is
+ * The offline queue: the publishes made while the client is not connected, in a first-in, first-out queue
+ * bounded in messages and in payload bytes. When it is full, the new publish fails with {@link MqttBufferFullException}, or the oldest is
  * dropped, failed, counted and told as an {@link MqttClientEvent.OfflinePublishDropped} event, as
  * {@link OfflineQueueOverflow} says. On connection the queued publishes go, in order, to the outgoing flow; a
  * cancelled one is withdrawn. Confined to the event loop, except the cancel flag.
@@ -23,40 +23,44 @@ import reactor.util.context.Context;
 final class OfflineQueue {
 
     private final int capacity;
+    private final long capacityBytes;
     private final OfflineQueueOverflow overflow;
     private final Consumer<MqttClientEvent> events;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private long dropped;
 
-    OfflineQueue(int capacity, OfflineQueueOverflow overflow, Consumer<MqttClientEvent> events) {
+    OfflineQueue(int capacity, long capacityBytes, OfflineQueueOverflow overflow, Consumer<MqttClientEvent> events) {
         this.capacity = capacity;
+        this.capacityBytes = capacityBytes;
         this.overflow = overflow;
         this.events = events;
     }
 
     void add(MqttMessage message, MonoSink<PublishResult> sink) {
-        if (queue.size() >= capacity) {
-            queue.removeIf(entry -> entry.cancellation.isCancelled());
+        if (!hasRoomFor(message)) {
+            removeCancelled();
         }
-        if (queue.size() >= capacity) {
+        if (!hasRoomFor(message)) {
             if (overflow == OfflineQueueOverflow.FAIL_NEW || capacity == 0) {
-                sink.error(full());
+                sink.error(full(message));
                 return;
             }
-            Entry oldest = queue.poll();
-            queue.add(new Entry(message, sink));
-            dropped++;
-            events.accept(new MqttClientEvent.OfflinePublishDropped(oldest.message.topic(), oldest.message.qos(),
-                    dropped));
-            oldest.sink.error(full());
-            return;
+            while (!hasRoomFor(message)) {
+                Entry oldest = poll();
+                dropped++;
+                events.accept(new MqttClientEvent.OfflinePublishDropped(oldest.message.topic(),
+                        oldest.message.qos(), dropped));
+                oldest.sink.error(full(message));
+            }
         }
         queue.add(new Entry(message, sink));
+        queuedBytes += message.payloadSize();
     }
 
     /** Hands every queued publish, oldest first, to {@code submit}; cancelled ones are left out. */
     void drainTo(BiConsumer<MqttMessage, MonoSink<PublishResult>> submit) {
-        for (Entry entry; (entry = queue.poll()) != null; ) {
+        for (Entry entry; (entry = poll()) != null; ) {
             if (!entry.cancellation.isCancelled()) {
                 submit.accept(entry.message, entry);
             }
@@ -64,9 +68,33 @@ final class OfflineQueue {
     }
 
     void failAll(Throwable cause) {
-        for (Entry entry; (entry = queue.poll()) != null; ) {
+        for (Entry entry; (entry = poll()) != null; ) {
             entry.sink.error(cause);
         }
+    }
+
+    /** An empty queue takes one message of any size; otherwise both bounds must hold after adding it. */
+    private boolean hasRoomFor(MqttMessage message) {
+        return queue.isEmpty() && capacity > 0
+                || queue.size() < capacity && queuedBytes + message.payloadSize() <= capacityBytes;
+    }
+
+    private void removeCancelled() {
+        queue.removeIf(entry -> {
+            if (entry.cancellation.isCancelled()) {
+                queuedBytes -= entry.message.payloadSize();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private @Nullable Entry poll() {
+        Entry entry = queue.poll();
+        if (entry != null) {
+            queuedBytes -= entry.message.payloadSize();
+        }
+        return entry;
     }
 
     int size() {
@@ -77,7 +105,12 @@ final class OfflineQueue {
         return dropped;
     }
 
-    private MqttBufferFullException full() {
+    /** The error of a publish the queue has no room for, naming the bound {@code message} would pass. */
+    private MqttBufferFullException full(MqttMessage message) {
+        if (queue.size() < capacity) {
+            return new MqttBufferFullException("offline queue (payload bytes)",
+                    (int) Math.min(capacityBytes, Integer.MAX_VALUE));
+        }
         return new MqttBufferFullException("offline queue", capacity);
     }
 

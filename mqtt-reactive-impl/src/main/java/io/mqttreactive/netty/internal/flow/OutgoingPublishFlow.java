@@ -51,21 +51,26 @@ public final class OutgoingPublishFlow {
     private final PacketIdAllocator packetIds;
     private final int maximumInflight;
     private final int maximumPending;
+    private final long maximumPendingBytes;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<Pending> pendingQos0 = new ArrayDeque<>();
     private final PacketIdTable<InFlight> inFlight = new PacketIdTable<>();
     private @Nullable MqttChannel channel;
     private @Nullable ConnectResult server;
     private int sendQuota;
+    /** The payload bytes of the messages in {@code pending} and {@code pendingQos0}. */
+    private long pendingBytes;
     private long submitted;
     private long unknownAcknowledgements;
     private SessionJournal journal = SessionJournal.withoutStore();
     private WriteAheadQueue writeAhead = journal.newQueue();
 
-    public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending) {
+    public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending,
+            long maximumPendingBytes) {
         this.packetIds = packetIds;
         this.maximumInflight = maximumInflight;
         this.maximumPending = maximumPending;
+        this.maximumPendingBytes = maximumPendingBytes;
     }
 
     /** Keeps the messages in flight in a session store from now on. */
@@ -105,9 +110,15 @@ public final class OutgoingPublishFlow {
             sink.error(new MqttBufferFullException("pending publishes", maximumPending));
             return;
         }
+        if (pendingCount() > 0 && pendingBytes + message.payloadSize() > maximumPendingBytes) {
+            sink.error(new MqttBufferFullException("pending publishes (payload bytes)",
+                    (int) Math.min(maximumPendingBytes, Integer.MAX_VALUE)));
+            return;
+        }
         Pending entry = new Pending(message, sink, submitted++);
         sink.onCancel(() -> entry.cancelled = true);
         (message.qos() == MqttQos.AT_MOST_ONCE ? pendingQos0 : pending).add(entry);
+        pendingBytes += message.payloadSize();
         drain();
     }
 
@@ -208,16 +219,24 @@ public final class OutgoingPublishFlow {
         Pending qos0 = firstNotCancelled(pendingQos0);
         Pending acknowledged = inFlight.size() < sendQuota ? firstNotCancelled(pending) : null;
         if (acknowledged != null && (qos0 == null || acknowledged.sequence < qos0.sequence)) {
-            return pending.poll();
+            return poll(pending);
         }
-        return qos0 != null ? pendingQos0.poll() : null;
+        return qos0 != null ? poll(pendingQos0) : null;
     }
 
     private @Nullable Pending firstNotCancelled(ArrayDeque<Pending> queue) {
         while (!queue.isEmpty() && queue.peek().cancelled) {
-            forget(queue.poll());
+            forget(poll(queue));
         }
         return queue.peek();
+    }
+
+    private @Nullable Pending poll(ArrayDeque<Pending> queue) {
+        Pending entry = queue.poll();
+        if (entry != null) {
+            pendingBytes -= entry.message.payloadSize();
+        }
+        return entry;
     }
 
     /** Lets go of a waiting message that will never be sent: its kept packet id and stored record. */
@@ -327,6 +346,7 @@ public final class OutgoingPublishFlow {
                 complete(entry, entry.receivedAck);
             } else {
                 again.add(new Pending(entry.message, entry.sink, entry.sequence, entry));
+                pendingBytes += entry.message.payloadSize();
             }
         }
         inFlight.clear();
@@ -370,7 +390,7 @@ public final class OutgoingPublishFlow {
             inFlight.remove(entry.packet.packetId());
             entry.sink.error(cause);
         }
-        for (Pending entry; (entry = pending.poll()) != null || (entry = pendingQos0.poll()) != null; ) {
+        for (Pending entry; (entry = poll(pending)) != null || (entry = poll(pendingQos0)) != null; ) {
             forget(entry);
             entry.sink.error(cause);
         }

@@ -21,19 +21,20 @@ class OfflineQueueTest {
     private final List<MqttClientEvent> events = new ArrayList<>();
     private final List<MonoSink<PublishResult>> taken = new ArrayList<>();
 
-    private static MqttMessage message(String topic) {
-        return MqttMessage.of(topic, new byte[0], MqttQos.AT_LEAST_ONCE);
+    private TestSubscriber<PublishResult> add(OfflineQueue queue, String topic) {
+        return add(queue, topic, 0);
     }
 
-    private TestSubscriber<PublishResult> add(OfflineQueue queue, String topic) {
+    private TestSubscriber<PublishResult> add(OfflineQueue queue, String topic, int payloadBytes) {
         TestSubscriber<PublishResult> subscriber = TestSubscriber.create();
-        Mono.<PublishResult>create(sink -> queue.add(message(topic), sink)).subscribe(subscriber);
+        MqttMessage message = MqttMessage.of(topic, new byte[payloadBytes], MqttQos.AT_LEAST_ONCE);
+        Mono.<PublishResult>create(sink -> queue.add(message, sink)).subscribe(subscriber);
         return subscriber;
     }
 
     @Test
     void cancellingAfterTheHandOverRunsTheCancelCallbackOfTheTaker() {
-        OfflineQueue queue = new OfflineQueue(4, OfflineQueueOverflow.FAIL_NEW, events::add);
+        OfflineQueue queue = new OfflineQueue(4, Long.MAX_VALUE, OfflineQueueOverflow.FAIL_NEW, events::add);
         TestSubscriber<PublishResult> publish = add(queue, "a");
         AtomicBoolean takerCancelled = new AtomicBoolean();
 
@@ -46,7 +47,7 @@ class OfflineQueueTest {
 
     @Test
     void aPublishCancelledWhileQueuedIsNotHandedOverAndFreesItsPlace() {
-        OfflineQueue queue = new OfflineQueue(1, OfflineQueueOverflow.FAIL_NEW, events::add);
+        OfflineQueue queue = new OfflineQueue(1, Long.MAX_VALUE, OfflineQueueOverflow.FAIL_NEW, events::add);
         add(queue, "cancelled").cancel();
         TestSubscriber<PublishResult> kept = add(queue, "kept");
 
@@ -62,7 +63,7 @@ class OfflineQueueTest {
 
     @Test
     void droppingTheOldestCountsEveryDrop() {
-        OfflineQueue queue = new OfflineQueue(1, OfflineQueueOverflow.DROP_OLDEST, events::add);
+        OfflineQueue queue = new OfflineQueue(1, Long.MAX_VALUE, OfflineQueueOverflow.DROP_OLDEST, events::add);
         TestSubscriber<PublishResult> first = add(queue, "first");
         TestSubscriber<PublishResult> second = add(queue, "second");
         add(queue, "third");
@@ -76,8 +77,43 @@ class OfflineQueueTest {
     }
 
     @Test
+    void aPublishPastThePayloadByteBoundFailsButAnEmptyQueueTakesOneOfAnySize() {
+        OfflineQueue queue = new OfflineQueue(10, 10, OfflineQueueOverflow.FAIL_NEW, events::add);
+        TestSubscriber<PublishResult> large = add(queue, "large", 25);
+        TestSubscriber<PublishResult> refused = add(queue, "refused", 1);
+
+        assertThat(large.isTerminated()).isFalse();
+        assertThat(refused.expectTerminalError()).isInstanceOf(MqttBufferFullException.class)
+                .hasMessageContaining("payload bytes");
+        queue.drainTo((message, sink) -> taken.add(sink));
+        TestSubscriber<PublishResult> six = add(queue, "six", 6);
+        TestSubscriber<PublishResult> four = add(queue, "four", 4);
+        TestSubscriber<PublishResult> one = add(queue, "one", 1);
+
+        assertThat(six.isTerminated()).isFalse();
+        assertThat(four.isTerminated()).isFalse();
+        assertThat(one.expectTerminalError()).isInstanceOf(MqttBufferFullException.class);
+        assertThat(queue.size()).isEqualTo(2);
+    }
+
+    @Test
+    void droppingTheOldestDropsAsManyAsTheByteBoundNeeds() {
+        OfflineQueue queue = new OfflineQueue(10, 10, OfflineQueueOverflow.DROP_OLDEST, events::add);
+        TestSubscriber<PublishResult> first = add(queue, "first", 4);
+        TestSubscriber<PublishResult> second = add(queue, "second", 4);
+        TestSubscriber<PublishResult> third = add(queue, "third", 2);
+        add(queue, "eight", 8);
+
+        assertThat(first.expectTerminalError()).isInstanceOf(MqttBufferFullException.class);
+        assertThat(second.expectTerminalError()).isInstanceOf(MqttBufferFullException.class);
+        assertThat(third.isTerminated()).isFalse();
+        assertThat(queue.dropped()).isEqualTo(2);
+        assertThat(queue.size()).isEqualTo(2);
+    }
+
+    @Test
     void failAllEmptiesTheQueue() {
-        OfflineQueue queue = new OfflineQueue(2, OfflineQueueOverflow.FAIL_NEW, events::add);
+        OfflineQueue queue = new OfflineQueue(2, Long.MAX_VALUE, OfflineQueueOverflow.FAIL_NEW, events::add);
         TestSubscriber<PublishResult> publish = add(queue, "a");
         IllegalStateException cause = new IllegalStateException("gone");
 

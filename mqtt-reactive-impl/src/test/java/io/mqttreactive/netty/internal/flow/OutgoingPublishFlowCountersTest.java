@@ -28,7 +28,7 @@ class OutgoingPublishFlowCountersTest {
 
     private final EmbeddedChannel embedded = new EmbeddedChannel();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
-    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10);
+    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE);
 
     @AfterEach
     void releaseWrittenPackets() {

@@ -359,6 +359,31 @@ class OutgoingPublishFlowTest {
         assertThat(pending).succeedsWithin(WAIT);
     }
 
+    @Test
+    @DisplayName("the pending queue is bounded in payload bytes too; an empty one takes a message of any size")
+    void pendingPayloadBytesAreBounded() {
+        broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
+        MqttClient client = broker.connectedClient(options -> options.flowControl(FlowControlOptions.builder()
+                .maximumInflightPublishes(1).maximumPendingBytes(10).build()));
+        MqttMessage inFlight = MqttMessage.of("bytes/0", new byte[1], AT_LEAST_ONCE);
+        MqttMessage large = MqttMessage.of("bytes/1", new byte[25], AT_LEAST_ONCE);
+        MqttMessage tooMuch = MqttMessage.of("bytes/2", new byte[1], AT_LEAST_ONCE);
+
+        CompletableFuture<PublishResult> first = client.publish(inFlight).toFuture();
+        int one = broker.awaitReceived(isPublish(AT_LEAST_ONCE)).packetId();
+        CompletableFuture<PublishResult> waiting = client.publish(large).toFuture();
+        CompletableFuture<PublishResult> refused = client.publish(tooMuch).toFuture();
+
+        assertThat(refused).failsWithin(WAIT).withThrowableOfType(Exception.class)
+                .havingCause().isInstanceOf(MqttBufferFullException.class).withMessageContaining("payload bytes");
+        broker.send(pubAck(one));
+        int two = broker.awaitReceived(isPublish(AT_LEAST_ONCE)).packetId();
+        broker.send(pubAck(two));
+        assertThat(first).succeedsWithin(WAIT);
+        assertThat(waiting).succeedsWithin(WAIT);
+        broker.assertNothingElseReceived();
+    }
+
     @BothVersions
     @DisplayName("a PUBACK that never comes keeps the publish pending; a timeout on the Mono errors and only stops "
             + "the waiting, the slot frees on the late PUBACK [MQTT-4.3.2-3] (5.0)")
