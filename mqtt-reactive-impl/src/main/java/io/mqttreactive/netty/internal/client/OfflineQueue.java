@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.MonoSink;
-import reactor.util.context.Context;
 
 /**
  * The offline queue: the publishes made while the client is not connected, in a first-in, first-out queue
@@ -118,54 +117,20 @@ final class OfflineQueue {
      * A queued publish, and the sink it is handed on as: the caller's sink takes one cancel callback only, which
      * the queue holds, so the callback of whoever takes the publish next is kept here and run on cancel.
      */
-    private static final class Entry implements MonoSink<PublishResult> {
+    private static final class Entry extends ForwardingPublishSink {
 
         final MqttMessage message;
-        final MonoSink<PublishResult> sink;
         final CancelRelay cancellation = new CancelRelay();
 
         Entry(MqttMessage message, MonoSink<PublishResult> sink) {
+            super(sink);
             this.message = message;
-            this.sink = sink;
             sink.onCancel(cancellation::cancel);
         }
 
         @Override
         public MonoSink<PublishResult> onCancel(Disposable callback) {
             cancellation.onCancel(callback);
-            return this;
-        }
-
-        @Override
-        public void success() {
-            sink.success();
-        }
-
-        @Override
-        public void success(@Nullable PublishResult result) {
-            sink.success(result);
-        }
-
-        @Override
-        public void error(Throwable failure) {
-            sink.error(failure);
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public Context currentContext() {
-            return sink.currentContext();
-        }
-
-        @Override
-        public MonoSink<PublishResult> onRequest(java.util.function.LongConsumer consumer) {
-            sink.onRequest(consumer);
-            return this;
-        }
-
-        @Override
-        public MonoSink<PublishResult> onDispose(Disposable callback) {
-            sink.onDispose(callback);
             return this;
         }
     }
