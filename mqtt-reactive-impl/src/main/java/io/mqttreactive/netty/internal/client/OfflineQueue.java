@@ -14,10 +14,11 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * The offline queue: the publishes made while the client is not connected, in a first-in, first-out queue
- * bounded in messages and in payload bytes. When it is full, the new publish fails with {@link MqttBufferFullException}, or the oldest is
- * dropped, failed, counted and told as an {@link MqttClientEvent.OfflinePublishDropped} event, as
- * {@link OfflineQueueOverflow} says. On connection the queued publishes go, in order, to the outgoing flow; a
- * cancelled one is withdrawn. Confined to the event loop, except the cancel flag.
+ * bounded in messages and in payload bytes. When it is full, the new publish fails with
+ * {@link MqttBufferFullException}, or the oldest are dropped, failed, counted and told as
+ * {@link MqttClientEvent.OfflinePublishDropped} events until the new one fits, as {@link OfflineQueueOverflow}
+ * says. On connection the queued publishes go, in order, to the outgoing flow; a cancelled one is withdrawn.
+ * Confined to the event loop, except the cancel flag.
  */
 final class OfflineQueue {
 
