@@ -150,6 +150,13 @@ public interface MqttClient {
      * Publishes a stream of messages with backpressure: requests messages from {@code messages} only as
      * in-flight slots free up and the connection can take more, so a fast source never fills memory.
      *
+     * <p>Unlike single publishes, the messages of a stream never fail because a queue is full: when the pending
+     * queue ({@link io.mqttreactive.options.FlowControlOptions#maximumPendingPublishes()} and
+     * {@link io.mqttreactive.options.FlowControlOptions#maximumPendingBytes()}) or, while a connection is coming,
+     * the offline queue is full (as when many streams publish at once, or during an outage), a message waits for
+     * room and the stream stops requesting more until it has gone on. Concurrent streams share the room in the
+     * order their messages arrived.
+     *
      * @param messages the messages, in order
      * @return a cold {@code Flux} emitting one result per message, in the order of {@code messages}; errors
      *         with the first failure (see {@link #publish(MqttMessage)}) or the error of {@code messages}, and

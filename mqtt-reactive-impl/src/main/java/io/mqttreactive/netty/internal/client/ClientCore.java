@@ -187,7 +187,11 @@ final class ClientCore {
         disconnect(DisconnectOptions.DEFAULT, sink);
     }
 
-    void publish(MqttMessage message, MonoSink<PublishResult> sink) {
+    /**
+     * Publishes a message; one of a stream ({@code waitForRoom}) waits for room in a full queue rather than
+     * failing.
+     */
+    void publish(MqttMessage message, MonoSink<PublishResult> sink, boolean waitForRoom) {
         if (closed) {
             sink.error(new MqttClientClosedException());
             return;
@@ -197,7 +201,7 @@ final class ClientCore {
                     + "call connect() first"));
             return;
         }
-        session.publish(message, sink, connected != null);
+        session.publish(message, sink, connected != null, waitForRoom);
     }
 
     <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,

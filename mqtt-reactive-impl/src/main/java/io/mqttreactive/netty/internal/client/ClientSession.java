@@ -44,6 +44,7 @@ final class ClientSession {
     private final SubscribeFlow subscribeFlow;
     private final SessionPersistence persistence;
     private final OfflineQueue offline;
+    private final WaitingPublishes waiting = new WaitingPublishes();
     private final ClientTelemetry telemetry;
 
     ClientSession(MqttClientOptions options, EventLoop eventLoop, Consumer<MqttClientEvent> events) {
@@ -115,6 +116,7 @@ final class ClientSession {
         }
         outgoing.onConnected(channel, result);
         offline.drainTo(outgoing::submit);
+        admitWaiting(true);
         incoming.onConnected(channel, result.sessionPresent());
         subscribeFlow.onConnected(channel, result);
     }
@@ -129,12 +131,14 @@ final class ClientSession {
     /** The connection is gone and a reconnect follows: publishes in flight wait for it. */
     void awaitReconnect(Throwable connectionLoss) {
         outgoing.onDisconnected(connectionLoss, true);
+        admitWaiting(false);
     }
 
     /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */
     void end(@Nullable Throwable error, Throwable cause) {
         outgoing.onDisconnected(cause, false);
         offline.failAll(cause);
+        waiting.failAll(cause);
         subscriptions.endAll(error);
     }
 
@@ -142,21 +146,44 @@ final class ClientSession {
     void close(Throwable cause) {
         outgoing.onDisconnected(cause, false);
         offline.failAll(cause);
+        waiting.failAll(cause);
         subscribeFlow.failPending(cause);
         subscriptions.endAll(null);
         subscriptions.completeUnsolicited();
     }
 
-    /** Publishes now, or once connected when {@code connected} is false. */
-    void publish(MqttMessage message, MonoSink<PublishResult> sink, boolean connected) {
+    /**
+     * Publishes now, or once connected when {@code connected} is false. A message of a stream
+     * ({@code waitForRoom}) that finds its queue full, or others of streams already waiting, waits for room
+     * instead of failing with {@link io.mqttreactive.exception.MqttBufferFullException}.
+     */
+    void publish(MqttMessage message, MonoSink<PublishResult> sink, boolean connected, boolean waitForRoom) {
         if (telemetry.isProbed()) {
             sink = new MeasuredPublishSink(sink, message.qos(), telemetry);
         }
+        if (waitForRoom && (!waiting.isEmpty() || !hasRoomFor(message, connected))) {
+            waiting.add(message, sink);
+            return;
+        }
+        submit(message, sink, connected);
+    }
+
+    private void submit(MqttMessage message, MonoSink<PublishResult> sink, boolean connected) {
         if (connected) {
             outgoing.submit(message, sink);
         } else {
             offline.add(message, sink);
         }
+    }
+
+    private boolean hasRoomFor(MqttMessage message, boolean connected) {
+        return connected ? outgoing.hasRoomFor(message) : offline.hasRoomFor(message);
+    }
+
+    /** Lets waiting stream messages on as far as there is room now. */
+    private void admitWaiting(boolean connected) {
+        waiting.admit(message -> hasRoomFor(message, connected),
+                (message, sink) -> submit(message, sink, connected));
     }
 
     <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
@@ -170,6 +197,7 @@ final class ClientSession {
 
     void onWritable() {
         outgoing.onWritable();
+        admitWaiting(true);
     }
 
     /**
@@ -186,7 +214,10 @@ final class ClientSession {
                 }
                 incoming.onPublish(publish);
             }
-            case PUBACK, PUBREC, PUBCOMP -> outgoing.onAcknowledgement((AckPacket) packet);
+            case PUBACK, PUBREC, PUBCOMP -> {
+                outgoing.onAcknowledgement((AckPacket) packet);
+                admitWaiting(true);
+            }
             case PUBREL -> incoming.onPubRel((AckPacket) packet);
             case SUBACK -> subscribeFlow.onSubAck((SubAckPacket) packet);
             case UNSUBACK -> subscribeFlow.onUnsubAck((UnsubAckPacket) packet);

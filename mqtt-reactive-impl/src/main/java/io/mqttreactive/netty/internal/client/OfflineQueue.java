@@ -74,7 +74,7 @@ final class OfflineQueue {
     }
 
     /** An empty queue takes one message of any size; otherwise both bounds must hold after adding it. */
-    private boolean hasRoomFor(MqttMessage message) {
+    boolean hasRoomFor(MqttMessage message) {
         return queue.isEmpty() && capacity > 0
                 || queue.size() < capacity && queuedBytes + message.payloadSize() <= capacityBytes;
     }

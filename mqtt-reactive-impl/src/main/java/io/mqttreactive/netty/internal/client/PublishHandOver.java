@@ -26,9 +26,9 @@ final class PublishHandOver {
     /** Publishes now if that keeps the order, else on the event loop after what waits there. */
     void publish(MqttMessage message, MonoSink<PublishResult> sink) {
         if (mayPublishNow()) {
-            core.publish(message, sink);
+            core.publish(message, sink, false);
         } else {
-            handOver(() -> core.publish(message, sink));
+            handOver(() -> core.publish(message, sink, false));
         }
     }
 
@@ -37,9 +37,9 @@ final class PublishHandOver {
         return eventLoop.inEventLoop() && waitingTasks.get() == 0;
     }
 
-    /** Publishes on the event loop; only there. */
+    /** Publishes a stream's message on the event loop, only there; it waits for room in a full queue. */
     void publishNow(MqttMessage message, MonoSink<PublishResult> sink) {
-        core.publish(message, sink);
+        core.publish(message, sink, true);
     }
 
     /** Runs {@code publishing} on the event loop, after the publishes handed over before it. */

@@ -110,7 +110,7 @@ public final class OutgoingPublishFlow {
             sink.error(new MqttBufferFullException("pending publishes", maximumPending));
             return;
         }
-        if (pendingCount() > 0 && pendingBytes + message.payloadSize() > maximumPendingBytes) {
+        if (!hasRoomFor(message)) {
             sink.error(new MqttBufferFullException("pending publishes (payload bytes)",
                     (int) Math.min(maximumPendingBytes, Integer.MAX_VALUE)));
             return;
@@ -120,6 +120,15 @@ public final class OutgoingPublishFlow {
         (message.qos() == MqttQos.AT_MOST_ONCE ? pendingQos0 : pending).add(entry);
         pendingBytes += message.payloadSize();
         drain();
+    }
+
+    /**
+     * Tells whether a message submitted now would find room: fewer than the maximum pending, and within the
+     * pending payload bytes unless nothing is pending.
+     */
+    public boolean hasRoomFor(MqttMessage message) {
+        return pendingCount() < maximumPending
+                && (pendingCount() == 0 || pendingBytes + message.payloadSize() <= maximumPendingBytes);
     }
 
     /** Starts sending on a new connection; re-sends what a resumed session still has in flight. */
