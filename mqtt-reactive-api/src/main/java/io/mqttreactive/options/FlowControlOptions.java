@@ -18,6 +18,8 @@ import java.util.Objects;
  *       wait, and further ones fail with {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
  *   <li>While disconnected, up to {@link #offlineQueueSize()} publishes wait for the next connection, in order;
  *       when the queue is full, {@link #offlineQueueOverflow()} fails the new publish or drops the oldest.</li>
+ *   <li>Up to {@link #offlineSubscriptionQueueSize()} subscriptions made while disconnected wait for their
+ *       SUBSCRIBE, in a queue of their own with the same overflow behaviour.</li>
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
  *       them. The default follows the heap, so that a default-sized JVM survives the largest message a broker
  *       may send.</li>
@@ -66,6 +68,9 @@ public final class FlowControlOptions {
     /** The default of {@link #offlineQueueSize()}. */
     public static final int DEFAULT_OFFLINE_QUEUE_SIZE = 1024;
 
+    /** The default of {@link #offlineSubscriptionQueueSize()}. */
+    public static final int DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE = 1024;
+
     /** The default of {@link #offlineQueueOverflow()}. */
     public static final OfflineQueueOverflow DEFAULT_OFFLINE_QUEUE_OVERFLOW = OfflineQueueOverflow.FAIL_NEW;
 
@@ -81,6 +86,7 @@ public final class FlowControlOptions {
     private final OverflowStrategy qos0OverflowStrategy;
     private final int maximumPendingPublishes;
     private final int offlineQueueSize;
+    private final int offlineSubscriptionQueueSize;
     private final OfflineQueueOverflow offlineQueueOverflow;
 
     private FlowControlOptions(Builder builder) {
@@ -93,6 +99,7 @@ public final class FlowControlOptions {
         this.qos0OverflowStrategy = builder.qos0OverflowStrategy;
         this.maximumPendingPublishes = builder.maximumPendingPublishes;
         this.offlineQueueSize = builder.offlineQueueSize;
+        this.offlineSubscriptionQueueSize = builder.offlineSubscriptionQueueSize;
         this.offlineQueueOverflow = builder.offlineQueueOverflow;
     }
 
@@ -213,7 +220,25 @@ public final class FlowControlOptions {
     }
 
     /**
-     * Returns what happens to a publish made while disconnected when the offline queue is full.
+     * Returns how many subscriptions may wait for their SUBSCRIBE while the client is not connected (made before
+     * the first connection, while reconnecting, or after a disconnect): a queue of their own, apart from the
+     * publishes of {@link #offlineQueueSize()}, so that an application that queues no publishes can still subscribe
+     * before it connects. A subscription joining filters that are already subscribed with the same options needs no
+     * SUBSCRIBE and takes no room; SUBSCRIBE packets that were sent but not acknowledged when the connection was
+     * lost, and re-subscriptions on a new session, are sent again whatever this bound. When the queue is full,
+     * {@link #offlineQueueOverflow()} fails the new subscription or drops the oldest waiting one, with
+     * {@link io.mqttreactive.exception.MqttBufferFullException} either way.
+     *
+     * @return subscriptions, 0 or more; 0 fails subscriptions made while disconnected at once
+     */
+    public int offlineSubscriptionQueueSize() {
+        return offlineSubscriptionQueueSize;
+    }
+
+    /**
+     * Returns what happens to a publish made while disconnected when the offline queue is full, and to a
+     * subscription made while disconnected when the offline subscription queue
+     * ({@link #offlineSubscriptionQueueSize()}) is full.
      *
      * @return the overflow behaviour
      */
@@ -233,13 +258,15 @@ public final class FlowControlOptions {
                 && qos0OverflowStrategy == that.qos0OverflowStrategy
                 && maximumPendingPublishes == that.maximumPendingPublishes
                 && offlineQueueSize == that.offlineQueueSize
+                && offlineSubscriptionQueueSize == that.offlineSubscriptionQueueSize
                 && offlineQueueOverflow == that.offlineQueueOverflow;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
-                qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize, offlineQueueOverflow);
+                qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize,
+                offlineSubscriptionQueueSize, offlineQueueOverflow);
     }
 
     @Override
@@ -253,6 +280,7 @@ public final class FlowControlOptions {
                 + ", qos0OverflowStrategy=" + qos0OverflowStrategy
                 + ", maximumPendingPublishes=" + maximumPendingPublishes
                 + ", offlineQueueSize=" + offlineQueueSize
+                + ", offlineSubscriptionQueueSize=" + offlineSubscriptionQueueSize
                 + ", offlineQueueOverflow=" + offlineQueueOverflow + '}';
     }
 
@@ -270,6 +298,7 @@ public final class FlowControlOptions {
         private OverflowStrategy qos0OverflowStrategy = DEFAULT_QOS0_OVERFLOW_STRATEGY;
         private int maximumPendingPublishes = DEFAULT_MAXIMUM_PENDING_PUBLISHES;
         private int offlineQueueSize = DEFAULT_OFFLINE_QUEUE_SIZE;
+        private int offlineSubscriptionQueueSize = DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE;
         private OfflineQueueOverflow offlineQueueOverflow = DEFAULT_OFFLINE_QUEUE_OVERFLOW;
 
         private Builder() {
@@ -285,6 +314,7 @@ public final class FlowControlOptions {
             this.qos0OverflowStrategy = options.qos0OverflowStrategy;
             this.maximumPendingPublishes = options.maximumPendingPublishes;
             this.offlineQueueSize = options.offlineQueueSize;
+            this.offlineSubscriptionQueueSize = options.offlineSubscriptionQueueSize;
             this.offlineQueueOverflow = options.offlineQueueOverflow;
         }
 
@@ -397,6 +427,19 @@ public final class FlowControlOptions {
          */
         public Builder offlineQueueSize(int offlineQueueSize) {
             this.offlineQueueSize = Checks.requireRange(offlineQueueSize, 0, Integer.MAX_VALUE, "offline queue size");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#offlineSubscriptionQueueSize()}.
+         *
+         * @param offlineSubscriptionQueueSize subscriptions, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder offlineSubscriptionQueueSize(int offlineSubscriptionQueueSize) {
+            this.offlineSubscriptionQueueSize = Checks.requireRange(offlineSubscriptionQueueSize, 0,
+                    Integer.MAX_VALUE, "offline subscription queue size");
             return this;
         }
 
