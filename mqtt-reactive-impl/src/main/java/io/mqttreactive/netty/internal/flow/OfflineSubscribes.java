@@ -50,6 +50,11 @@ final class OfflineSubscribes {
         return oldest;
     }
 
+    /** Queues a subscription whatever the bound. */
+    void addPastBound(PendingSubscribe pending) {
+        queue.add(pending);
+    }
+
     MqttBufferFullException full() {
         return new MqttBufferFullException("offline subscription queue", capacity);
     }

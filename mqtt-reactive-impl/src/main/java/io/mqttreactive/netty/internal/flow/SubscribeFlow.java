@@ -250,6 +250,19 @@ public final class SubscribeFlow {
         }
     }
 
+    /**
+     * Sends or queues the SUBSCRIBE of a request that joined one that will not be answered; it took no room in the
+     * offline queue when it joined and loses no place for lack of it now, so the queue may exceed its bound by the
+     * subscriptions that joined another one.
+     */
+    private void dispatchFollower(PendingSubscribe pending) {
+        if (channel != null) {
+            send(pending);
+        } else {
+            offline.addPastBound(pending);
+        }
+    }
+
     /** Sends a SUBSCRIBE, or refuses it before any I/O when the broker cannot take it. */
     private void send(PendingSubscribe pending) {
         SubscribeRequest request = pending.sent();
@@ -308,7 +321,7 @@ public final class SubscribeFlow {
                     .filter(own -> notSent.contains(own.filter()))
                     .toList();
             if (active.containsKey(follower.subscriber()) && !isQueued(follower.request())) {
-                dispatch(new PendingSubscribe(narrow(follower.request(), shared), follower.request(),
+                dispatchFollower(new PendingSubscribe(narrow(follower.request(), shared), follower.request(),
                         follower.requester(), follower.subscriber()));
             }
         }
@@ -338,11 +351,15 @@ public final class SubscribeFlow {
         refused.forEach(subscription -> inForce.remove(subscription.filter(), subscription.options()));
     }
 
-    /** Tells whether a SUBSCRIBE for a whole request waits to be sent or for its SUBACK. */
+    /**
+     * Tells whether a SUBSCRIBE for a request waits to be sent or for its SUBACK, or the request follows one that
+     * does.
+     */
     private boolean isQueued(SubscribeRequest request) {
         return Stream.of(resend.stream(), offline.stream(), awaitingSubAck.values().stream())
                 .flatMap(pending -> pending)
-                .anyMatch(pending -> pending.original() == request);
+                .anyMatch(pending -> pending.original() == request
+                        || pending.followers().stream().anyMatch(follower -> follower.request() == request));
     }
 
     /**
