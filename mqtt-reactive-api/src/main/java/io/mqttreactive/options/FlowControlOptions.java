@@ -223,8 +223,9 @@ public final class FlowControlOptions {
      * Returns how many subscriptions may wait for their SUBSCRIBE while the client is not connected (made before
      * the first connection, while reconnecting, or after a disconnect): a queue of their own, apart from the
      * publishes of {@link #offlineQueueSize()}, so that an application that queues no publishes can still subscribe
-     * before it connects. A subscription joining filters that are already subscribed with the same options needs no
-     * SUBSCRIBE and takes no room; SUBSCRIBE packets that were sent but not acknowledged when the connection was
+     * before it connects. A subscription joining filters that are already subscribed, or waiting to be, with the same
+     * options needs no SUBSCRIBE and takes no room (if the one it joined is dropped or withdrawn, it asks for them
+     * itself, past the bound); SUBSCRIBE packets that were sent but not acknowledged when the connection was
      * lost, and re-subscriptions on a new session, are sent again whatever this bound. When the queue is full,
      * {@link #offlineQueueOverflow()} fails the new subscription or drops the oldest waiting one, with
      * {@link io.mqttreactive.exception.MqttBufferFullException} either way.
