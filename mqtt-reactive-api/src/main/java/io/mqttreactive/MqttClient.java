@@ -36,8 +36,9 @@ import reactor.core.publisher.Mono;
  * {@link io.mqttreactive.exception.MqttBufferFullException}. All methods are thread-safe.
  *
  * <p><b>Not connected.</b> Publishes and subscriptions made while the client is not connected (before
- * {@link #connect()}, during a reconnect, after {@link #disconnect()}) wait in a bounded offline queue and are
- * sent once connected ({@link io.mqttreactive.options.FlowControlOptions#offlineQueueSize()}).
+ * {@link #connect()}, during a reconnect, after {@link #disconnect()}) wait in bounded offline queues and are
+ * sent once connected ({@link io.mqttreactive.options.FlowControlOptions#offlineQueueSize()},
+ * {@link io.mqttreactive.options.FlowControlOptions#offlineSubscriptionQueueSize()}).
  */
 public interface MqttClient {
 
@@ -208,6 +209,17 @@ public interface MqttClient {
      * {@link io.mqttreactive.options.FlowControlOptions#qos0OverflowStrategy()}. The flux survives reconnects
      * when reconnect is enabled (re-subscribing on a new session); it completes on {@link #disconnect()} and
      * {@link #close()}, and errors if the connection is lost while reconnect is disabled.
+     *
+     * <p><b>Filters already subscribed.</b> The broker holds one subscription per topic filter for the client, and
+     * the client shares it between all its subscriptions to that filter: a subscription to a filter that is already
+     * subscribed with the same {@link io.mqttreactive.message.SubscriptionOptions} (maximum QoS, No Local, Retain As
+     * Published, Retain Handling) sends no SUBSCRIBE for it and shares the SUBACK's result. With different options,
+     * the client sends a SUBSCRIBE for that filter with the new options and the broker replaces its subscription
+     * ([MQTT-3.8.4-3]): the options of the newest request are in force for every subscription to the filter, and stay
+     * in force until another request changes them, also after the subscription that asked for them ends. Every flux
+     * subscribed to the filter keeps receiving what matches it, with the QoS the new options grant, and the retained
+     * messages the broker sends for the new SUBSCRIBE as its Retain Handling says. If the broker refuses the new
+     * options, only the new subscription fails.
      *
      * @param request the subscriptions and the SUBSCRIBE properties
      * @return a cold {@code Flux} of the matching messages; errors with

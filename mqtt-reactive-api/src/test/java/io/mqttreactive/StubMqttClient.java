@@ -70,6 +70,11 @@ final class StubMqttClient implements MqttClient {
             public reactor.core.publisher.Mono<io.mqttreactive.message.SubscribeResult> acknowledged() {
                 return reactor.core.publisher.Mono.never();
             }
+
+            @Override
+            public reactor.core.publisher.Mono<io.mqttreactive.message.UnsubscribeResult> unsubscribe() {
+                return reactor.core.publisher.Mono.never();
+            }
         };
     }
 

@@ -409,4 +409,25 @@ public sealed interface MqttClientEvent {
             Objects.requireNonNull(qos, "qos");
         }
     }
+
+    /**
+     * A subscription made while the client was not connected was dropped from the full offline subscription queue
+     * to make room for a newer one, as {@link io.mqttreactive.options.OfflineQueueOverflow#DROP_OLDEST} asks; its
+     * {@code Flux} errors with {@link io.mqttreactive.exception.MqttBufferFullException}.
+     *
+     * @param filters      the topic filters its SUBSCRIBE would have carried
+     * @param totalDropped how many subscriptions this client dropped from its offline subscription queue so far
+     */
+    record OfflineSubscriptionDropped(List<MqttTopicFilter> filters, long totalDropped) implements MqttClientEvent {
+
+        /**
+         * Creates the event; the list is copied.
+         *
+         * @param filters      the topic filters its SUBSCRIBE would have carried
+         * @param totalDropped how many subscriptions this client dropped from its offline subscription queue so far
+         */
+        public OfflineSubscriptionDropped {
+            filters = List.copyOf(filters);
+        }
+    }
 }

@@ -22,6 +22,8 @@ import java.util.Objects;
  *       payload bytes wait for it, in order; when the queue is full,
  *       {@link #offlineQueueOverflow()} fails the new publish or drops the oldest. With no connection coming, a
  *       publish fails at once with {@link io.mqttreactive.exception.MqttNotConnectedException}.</li>
+ *   <li>Up to {@link #offlineSubscriptionQueueSize()} subscriptions made while disconnected wait for their
+ *       SUBSCRIBE, in a queue of their own with the same overflow behaviour.</li>
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
  *       them. The default follows the heap, so that a default-sized JVM survives the largest message a broker
  *       may send.</li>
@@ -77,6 +79,8 @@ public final class FlowControlOptions {
      * the default {@link #maximumPacketSize()} may.
      */
     public static final long DEFAULT_QUEUE_BYTES = defaultQueueBytes(Runtime.getRuntime().maxMemory());
+    /** The default of {@link #offlineSubscriptionQueueSize()}. */
+    public static final int DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE = 1024;
 
     /** The default of {@link #offlineQueueOverflow()}. */
     public static final OfflineQueueOverflow DEFAULT_OFFLINE_QUEUE_OVERFLOW = OfflineQueueOverflow.FAIL_NEW;
@@ -95,6 +99,7 @@ public final class FlowControlOptions {
     private final int offlineQueueSize;
     private final long maximumPendingBytes;
     private final long offlineQueueBytes;
+    private final int offlineSubscriptionQueueSize;
     private final OfflineQueueOverflow offlineQueueOverflow;
 
     private FlowControlOptions(Builder builder) {
@@ -109,6 +114,7 @@ public final class FlowControlOptions {
         this.offlineQueueSize = builder.offlineQueueSize;
         this.maximumPendingBytes = builder.maximumPendingBytes;
         this.offlineQueueBytes = builder.offlineQueueBytes;
+        this.offlineSubscriptionQueueSize = builder.offlineSubscriptionQueueSize;
         this.offlineQueueOverflow = builder.offlineQueueOverflow;
     }
 
@@ -251,7 +257,26 @@ public final class FlowControlOptions {
     }
 
     /**
-     * Returns what happens to a publish made while disconnected when the offline queue is full.
+     * Returns how many subscriptions may wait for their SUBSCRIBE while the client is not connected (made before
+     * the first connection, while reconnecting, or after a disconnect): a queue of their own, apart from the
+     * publishes of {@link #offlineQueueSize()}, so that an application that queues no publishes can still subscribe
+     * before it connects. A subscription joining filters that are already subscribed, or waiting to be, with the same
+     * options needs no SUBSCRIBE and takes no room (if the one it joined is dropped or withdrawn, it asks for them
+     * itself, past the bound); SUBSCRIBE packets that were sent but not acknowledged when the connection was
+     * lost, and re-subscriptions on a new session, are sent again whatever this bound. When the queue is full,
+     * {@link #offlineQueueOverflow()} fails the new subscription or drops the oldest waiting one, with
+     * {@link io.mqttreactive.exception.MqttBufferFullException} either way.
+     *
+     * @return subscriptions, 0 or more; 0 fails subscriptions made while disconnected at once
+     */
+    public int offlineSubscriptionQueueSize() {
+        return offlineSubscriptionQueueSize;
+    }
+
+    /**
+     * Returns what happens to a publish made while disconnected when the offline queue is full, and to a
+     * subscription made while disconnected when the offline subscription queue
+     * ({@link #offlineSubscriptionQueueSize()}) is full.
      *
      * @return the overflow behaviour
      */
@@ -273,6 +298,7 @@ public final class FlowControlOptions {
                 && offlineQueueSize == that.offlineQueueSize
                 && maximumPendingBytes == that.maximumPendingBytes
                 && offlineQueueBytes == that.offlineQueueBytes
+                && offlineSubscriptionQueueSize == that.offlineSubscriptionQueueSize
                 && offlineQueueOverflow == that.offlineQueueOverflow;
     }
 
@@ -280,7 +306,7 @@ public final class FlowControlOptions {
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
                 qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize,
-                maximumPendingBytes, offlineQueueBytes, offlineQueueOverflow);
+                maximumPendingBytes, offlineQueueBytes, offlineSubscriptionQueueSize, offlineQueueOverflow);
     }
 
     @Override
@@ -296,6 +322,7 @@ public final class FlowControlOptions {
                 + ", offlineQueueSize=" + offlineQueueSize
                 + ", maximumPendingBytes=" + maximumPendingBytes
                 + ", offlineQueueBytes=" + offlineQueueBytes
+                + ", offlineSubscriptionQueueSize=" + offlineSubscriptionQueueSize
                 + ", offlineQueueOverflow=" + offlineQueueOverflow + '}';
     }
 
@@ -315,6 +342,7 @@ public final class FlowControlOptions {
         private int offlineQueueSize = DEFAULT_OFFLINE_QUEUE_SIZE;
         private long maximumPendingBytes = DEFAULT_QUEUE_BYTES;
         private long offlineQueueBytes = DEFAULT_QUEUE_BYTES;
+        private int offlineSubscriptionQueueSize = DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE;
         private OfflineQueueOverflow offlineQueueOverflow = DEFAULT_OFFLINE_QUEUE_OVERFLOW;
 
         private Builder() {
@@ -332,6 +360,7 @@ public final class FlowControlOptions {
             this.offlineQueueSize = options.offlineQueueSize;
             this.maximumPendingBytes = options.maximumPendingBytes;
             this.offlineQueueBytes = options.offlineQueueBytes;
+            this.offlineSubscriptionQueueSize = options.offlineSubscriptionQueueSize;
             this.offlineQueueOverflow = options.offlineQueueOverflow;
         }
 
@@ -469,6 +498,19 @@ public final class FlowControlOptions {
          */
         public Builder offlineQueueBytes(long offlineQueueBytes) {
             this.offlineQueueBytes = Checks.requireRange(offlineQueueBytes, 1, Long.MAX_VALUE, "offline queue bytes");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#offlineSubscriptionQueueSize()}.
+         *
+         * @param offlineSubscriptionQueueSize subscriptions, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder offlineSubscriptionQueueSize(int offlineSubscriptionQueueSize) {
+            this.offlineSubscriptionQueueSize = Checks.requireRange(offlineSubscriptionQueueSize, 0,
+                    Integer.MAX_VALUE, "offline subscription queue size");
             return this;
         }
 

@@ -28,7 +28,8 @@ class MqttClientEventTest {
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
                         "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "ReceiveMaximumExceeded",
                         "SessionRestored", "RestoredPublishFinished", "SessionStoreFailed",
-                        "SessionStoreRecordsDiscarded", "ReconnectGaveUp", "OfflinePublishDropped");
+                        "SessionStoreRecordsDiscarded", "ReconnectGaveUp", "OfflinePublishDropped",
+                        "OfflineSubscriptionDropped");
         assertThat(MqttClientEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord);
     }
 
@@ -52,8 +53,11 @@ class MqttClientEventTest {
         List<MqttTopicFilter> filters = new ArrayList<>(List.of(MqttTopicFilter.of("a")));
         MqttClientEvent.Unsubscribed unsubscribed = new MqttClientEvent.Unsubscribed(filters,
                 List.of(UnsubscribeReasonCode.SUCCESS));
+        MqttClientEvent.OfflineSubscriptionDropped droppedSubscription =
+                new MqttClientEvent.OfflineSubscriptionDropped(filters, 1);
         filters.clear();
         assertThat(unsubscribed.filters()).containsExactly(MqttTopicFilter.of("a"));
+        assertThat(droppedSubscription.filters()).containsExactly(MqttTopicFilter.of("a"));
         assertThatThrownBy(() -> new MqttClientEvent.Disconnected(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new MqttClientEvent.ConnectFailed(1, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new MqttClientEvent.Reconnecting(1, null)).isInstanceOf(NullPointerException.class);

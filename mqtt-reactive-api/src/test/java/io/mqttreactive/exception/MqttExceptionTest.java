@@ -11,13 +11,17 @@ import io.mqttreactive.message.PublishReasonCode;
 import io.mqttreactive.message.SubscribeReasonCode;
 import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.message.Subscription;
+import io.mqttreactive.message.UnsubscribeReasonCode;
+import io.mqttreactive.message.UnsubscribeResult;
 import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.topic.MqttTopicFilter;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MqttExceptionTest {
@@ -116,6 +120,40 @@ class MqttExceptionTest {
         assertThat(oversize).hasCause(tooLarge).isInstanceOf(MqttNonTransientException.class);
         assertThat(oversize.reasonCode()).isEqualTo(MqttException.NO_REASON_CODE);
         assertThat(oversize.result()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an unsubscribe refusal lists the refused filters; 0x11, no subscription existed, is a success "
+            + "(MQTT 5.0 section 2.4)")
+    void unsubscribeFailureListsTheRefusedFilters() {
+        UnsubscribeResult result = new UnsubscribeResult(
+                List.of(MqttTopicFilter.of("a"), MqttTopicFilter.of("b/#"), MqttTopicFilter.of("c")),
+                List.of(UnsubscribeReasonCode.SUCCESS, UnsubscribeReasonCode.NOT_AUTHORIZED,
+                        UnsubscribeReasonCode.NO_SUBSCRIPTION_EXISTED),
+                Optional.of("acl"), UserProperties.empty());
+        MqttUnsubscribeException e = new MqttUnsubscribeException(result);
+        assertThat(e).hasMessage("The broker refused the unsubscribe: b/# -> NOT_AUTHORIZED (0x87) (acl)")
+                .isInstanceOf(MqttNonTransientException.class);
+        assertThat(e.reasonCode()).isEqualTo(0x87);
+        assertThat(e.reasonString()).contains("acl");
+        assertThat(e.result()).contains(result);
+        assertThat(result.isSuccess()).isFalse();
+        assertThat(new UnsubscribeResult(List.of(MqttTopicFilter.of("c")),
+                List.of(UnsubscribeReasonCode.NO_SUBSCRIPTION_EXISTED), Optional.empty(), UserProperties.empty())
+                .isSuccess()).isTrue();
+        MqttPacketTooLargeException tooLarge = new MqttPacketTooLargeException(300, 200);
+        MqttUnsubscribeException oversize = new MqttUnsubscribeException("the UNSUBSCRIBE is too large", tooLarge);
+        assertThat(oversize).hasCause(tooLarge).hasMessage("The unsubscribe failed: the UNSUBSCRIBE is too large");
+        assertThat(oversize.result()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an unsubscribe result has one reason code per filter [MQTT-3.11.3-1] (5.0)")
+    void unsubscribeResultHasOneCodePerFilter() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UnsubscribeResult(
+                List.of(MqttTopicFilter.of("a"), MqttTopicFilter.of("b")), List.of(UnsubscribeReasonCode.SUCCESS),
+                Optional.empty(), UserProperties.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MQTT-3.11.3-1");
     }
 
     @Test

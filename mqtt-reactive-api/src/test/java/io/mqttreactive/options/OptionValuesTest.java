@@ -92,6 +92,8 @@ class OptionValuesTest {
         assertThat(defaults.qos0OverflowStrategy()).isEqualTo(OverflowStrategy.DROP_OLDEST);
         assertThat(defaults.maximumPendingPublishes()).isEqualTo(FlowControlOptions.DEFAULT_MAXIMUM_PENDING_PUBLISHES);
         assertThat(defaults.offlineQueueSize()).isEqualTo(FlowControlOptions.DEFAULT_OFFLINE_QUEUE_SIZE);
+        assertThat(defaults.offlineSubscriptionQueueSize())
+                .isEqualTo(FlowControlOptions.DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE).isEqualTo(1024);
 
         FlowControlOptions.Builder builder = FlowControlOptions.builder();
         assertThatThrownBy(() -> builder.receiveMaximum(0)).hasMessage("receive maximum must be between 1 and 65535, was 0");
@@ -104,14 +106,19 @@ class OptionValuesTest {
                 .hasMessage("QoS 0 buffer bytes must be between 1 and 2147483647, was 0");
         assertThatThrownBy(() -> builder.maximumPendingPublishes(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.offlineQueueSize(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.offlineSubscriptionQueueSize(-1))
+                .hasMessage("offline subscription queue size must be between 0 and 2147483647, was -1");
         assertThatThrownBy(() -> builder.qos0OverflowStrategy(null)).isInstanceOf(NullPointerException.class);
         FlowControlOptions edges = builder.receiveMaximum(1).receiveMaximum(65_535).maximumPacketSize(268_435_460)
-                .topicAliasMaximum(0).maximumPendingPublishes(0).offlineQueueSize(0).qos0BufferBytes(1).build();
+                .topicAliasMaximum(0).maximumPendingPublishes(0).offlineQueueSize(0).qos0BufferBytes(1)
+                .offlineSubscriptionQueueSize(0).build();
         assertThat(edges.receiveMaximum()).isEqualTo(65_535);
         assertThat(edges.mutate().build()).isEqualTo(edges).hasSameHashCodeAs(edges);
         assertThat(edges).isNotEqualTo(defaults);
-        assertThat(edges.toString()).contains("receiveMaximum=65535", "offlineQueueSize=0", "qos0BufferBytes=1");
+        assertThat(edges.toString()).contains("receiveMaximum=65535", "offlineQueueSize=0", "qos0BufferBytes=1",
+                "offlineSubscriptionQueueSize=0");
         assertThat(edges.mutate().qos0BufferBytes(2).build()).isNotEqualTo(edges);
+        assertThat(edges.mutate().offlineSubscriptionQueueSize(1).build()).isNotEqualTo(edges);
     }
 
     @Test

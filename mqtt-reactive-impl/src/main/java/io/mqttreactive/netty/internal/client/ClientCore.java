@@ -20,6 +20,7 @@ import io.mqttreactive.netty.internal.codec.DecodeContext;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.KeepAlive;
+import io.mqttreactive.netty.internal.flow.UnsubscribeOutcome;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
@@ -204,13 +205,24 @@ final class ClientCore {
         session.publish(message, sink, connected != null, waitForRoom);
     }
 
-    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
-            Consumer<SubscribeResult> acknowledged) {
+    /** Opens a subscription; returns its sink, or null if the client is closed. */
+    <T> @Nullable SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter,
+            boolean manualAcknowledgement, Consumer<SubscribeResult> acknowledged) {
         if (closed) {
             emitter.error(new MqttClientClosedException());
+            return null;
+        }
+        return session.subscribe(request, emitter, manualAcknowledgement, acknowledged);
+    }
+
+    /** Ends a subscription opened with {@link #subscribe}, or never opened when {@code sink} is null. */
+    void unsubscribe(@Nullable SubscriptionSink<?> sink, SubscribeRequest request,
+            UnsubscribeOutcome.Requester requester) {
+        if (closed) {
+            requester.failed(new MqttClientClosedException());
             return;
         }
-        session.subscribe(request, emitter, manualAcknowledgement, acknowledged);
+        session.unsubscribe(sink, request, requester);
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {

@@ -45,6 +45,9 @@ final class ClientEventLog {
         } else if (event instanceof MqttClientEvent.OfflinePublishDropped dropped) {
             warn("offline_dropped", () -> "dropped a publish to " + dropped.topic()
                     + " from the full offline queue (" + dropped.totalDropped() + " dropped so far)");
+        } else if (event instanceof MqttClientEvent.OfflineSubscriptionDropped dropped) {
+            warn("offline_subscription_dropped", () -> "dropped the subscription to " + dropped.filters()
+                    + " from the full offline subscription queue (" + dropped.totalDropped() + " dropped so far)");
         } else if (event instanceof MqttClientEvent.ReceiveMaximumExceeded exceeded) {
             warn("receive_maximum", () -> "the broker exceeded the Receive Maximum of "
                     + exceeded.receiveMaximum() + " (" + exceeded.totalExceeded()

@@ -12,6 +12,7 @@ import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.netty.internal.flow.IncomingPublishFlow;
 import io.mqttreactive.netty.internal.flow.OutgoingPublishFlow;
 import io.mqttreactive.netty.internal.flow.SubscribeFlow;
+import io.mqttreactive.netty.internal.flow.UnsubscribeOutcome;
 import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
@@ -78,7 +79,7 @@ final class ClientSession {
                 flowControl.maximumPendingPublishes(), flowControl.maximumPendingBytes());
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);
-        this.subscribeFlow = new SubscribeFlow(packetIds, registry, events);
+        this.subscribeFlow = new SubscribeFlow(packetIds, registry, flowControl, events);
         this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueBytes(),
                 flowControl.offlineQueueOverflow(), events);
         subscriptions.subscribeFlow(subscribeFlow);
@@ -134,12 +135,17 @@ final class ClientSession {
         admitWaiting(false);
     }
 
-    /** Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause}. */
+    /**
+     * Ends what waits on the session: subscriptions with {@code error} (or normally), publishes with {@code cause},
+     * unsubscribes with {@code error} (or as disconnected).
+     */
     void end(@Nullable Throwable error, Throwable cause) {
         outgoing.onDisconnected(cause, false);
         offline.failAll(cause);
         waiting.failAll(cause);
         subscriptions.endAll(error);
+        subscribeFlow.failUnsubscribes(error != null ? error
+                : new MqttConnectionClosedException("disconnected before the broker acknowledged the unsubscribe"));
     }
 
     /** The client closes: everything waiting fails with {@code cause}, subscriptions complete. */
@@ -186,9 +192,14 @@ final class ClientSession {
                 (message, sink) -> submit(message, sink, connected));
     }
 
-    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+    <T> SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
             Consumer<SubscribeResult> acknowledged) {
-        subscriptions.subscribe(request, emitter, manualAcknowledgement, acknowledged);
+        return subscriptions.subscribe(request, emitter, manualAcknowledgement, acknowledged);
+    }
+
+    void unsubscribe(@Nullable SubscriptionSink<?> sink, SubscribeRequest request,
+            UnsubscribeOutcome.Requester requester) {
+        subscriptions.unsubscribe(sink, request, requester);
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {

@@ -119,8 +119,7 @@ public final class NettyMqttClient implements MqttClient {
     @Override
     public MqttSubscription subscription(SubscribeRequest request) {
         checkSubscribable(request);
-        return new AcknowledgedSubscription(request, (sent, emitter, acknowledged) ->
-                eventLoop.execute(() -> core.subscribe(sent, emitter, false, acknowledged)));
+        return new AcknowledgedSubscription(request, eventLoop, core);
     }
 
     @Override

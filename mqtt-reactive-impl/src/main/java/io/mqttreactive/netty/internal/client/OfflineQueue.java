@@ -6,6 +6,8 @@ import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.options.OfflineQueueOverflow;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -46,14 +48,24 @@ final class OfflineQueue {
                 sink.error(full(message));
                 return;
             }
+            MqttBufferFullException full = full(message);
+            List<Entry> oldest = new ArrayList<>();
             while (!hasRoomFor(message)) {
-                Entry oldest = poll();
-                dropped++;
-                events.accept(new MqttClientEvent.OfflinePublishDropped(oldest.message.topic(),
-                        oldest.message.qos(), dropped));
-                oldest.sink.error(full(message));
+                oldest.add(poll());
             }
+            enqueue(message, sink);
+            for (Entry drop : oldest) {
+                dropped++;
+                events.accept(new MqttClientEvent.OfflinePublishDropped(drop.message.topic(), drop.message.qos(),
+                        dropped));
+                drop.sink.error(full);
+            }
+            return;
         }
+        enqueue(message, sink);
+    }
+
+    private void enqueue(MqttMessage message, MonoSink<PublishResult> sink) {
         queue.add(new Entry(message, sink));
         queuedBytes += message.payloadSize();
     }

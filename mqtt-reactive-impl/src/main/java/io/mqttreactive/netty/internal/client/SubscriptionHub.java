@@ -4,7 +4,9 @@ import io.mqttreactive.event.MqttClientEvent;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.SubscribeResult;
+import io.mqttreactive.message.Subscription;
 import io.mqttreactive.netty.internal.flow.SubscribeFlow;
+import io.mqttreactive.netty.internal.flow.UnsubscribeOutcome;
 import io.mqttreactive.netty.internal.routing.InboundDelivery;
 import io.mqttreactive.netty.internal.routing.MessageSubscriber;
 import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
@@ -23,7 +25,7 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties a
- * cancel to UNSUBSCRIBE, and ends them all, without UNSUBSCRIBE, when the connection ends. A message no
+ * cancel, or an unsubscribe that completes the flux, to UNSUBSCRIBE, and ends them all, without UNSUBSCRIBE, when the connection ends. A message no
  * subscription matches goes to the unsolicited streams; with none, it is acknowledged, counted and reported as
  * dropped, never silently lost. Confined to the event loop.
  */
@@ -56,8 +58,10 @@ final class SubscriptionHub implements MessageSubscriber {
     /**
      * Opens a subscription for a flux subscriber; the SUBSCRIBE goes out through the subscribe flow, and
      * {@code acknowledged} hears of every SUBACK that grants it (again after each resubscription).
+     *
+     * @return the subscription's sink, to unsubscribe it by
      */
-    <T> void subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+    <T> SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
             Consumer<SubscribeResult> acknowledged) {
         MqttTopicFilter label = request.subscriptions().get(0).filter();
         SubscriptionSink<T> sink = newSink(emitter, manualAcknowledgement, Optional.of(label));
@@ -77,6 +81,30 @@ final class SubscriptionHub implements MessageSubscriber {
                 sink.error(error);
             }
         });
+        return sink;
+    }
+
+    /**
+     * Ends a subscription at the application's request: completes its flux, then unsubscribes it, telling
+     * {@code requester} the outcome. A subscription never opened, or already ended, had nothing to unsubscribe.
+     */
+    void unsubscribe(@Nullable SubscriptionSink<?> sink, SubscribeRequest request,
+            UnsubscribeOutcome.Requester requester) {
+        UnsubscribeOutcome outcome = new UnsubscribeOutcome(
+                request.subscriptions().stream().map(Subscription::filter).toList(), requester);
+        if (sink == null || sink.isTerminated()) {
+            outcome.nothingSubscribed();
+        } else {
+            complete(sink, outcome);
+        }
+    }
+
+    private <T> void complete(SubscriptionSink<T> sink, UnsubscribeOutcome outcome) {
+        sink.onTerminate(ended -> {
+            subscriptions.remove(ended);
+            subscribeFlow.unsubscribe(ended, outcome);
+        });
+        sink.complete();
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {
@@ -110,7 +138,7 @@ final class SubscriptionHub implements MessageSubscriber {
      */
     void endAll(@Nullable Throwable cause) {
         List<SubscriptionSink<?>> all = new ArrayList<>(subscriptions);
-        subscriptions.forEach(subscribeFlow::forget);
+        subscribeFlow.forgetAll();
         for (SubscriptionSink<?> sink : all) {
             if (cause == null) {
                 sink.complete();
