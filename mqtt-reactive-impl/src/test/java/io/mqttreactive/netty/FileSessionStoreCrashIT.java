@@ -57,7 +57,7 @@ class FileSessionStoreCrashIT {
 
                 List<String> output = child.kill();
 
-                lastDone = output.stream().filter(line -> line.startsWith(DONE))
+                lastDone = output.stream().filter(line -> line.matches(DONE + "\\d+"))
                         .mapToLong(line -> Long.parseLong(line.substring(DONE.length()))).max().orElseThrow();
                 assertThat(lastDone).isGreaterThanOrEqualTo(target);
             }

@@ -1,11 +1,11 @@
 package io.mqttreactive.netty.testing;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +21,10 @@ import java.util.function.Predicate;
  * is {@code SIGKILL} ({@link Process#destroyForcibly()}): no shutdown hook, no finally block, no flush runs in
  * the child. Standard error is merged into the lines; the test can {@linkplain #send(String) write lines} to the
  * child's standard input. Every wait is bounded; {@link #close()} kills a child still running.
+ *
+ * <p>The child writes its output to a file, which a thread here follows: a pipe would lose the last lines of a
+ * killed child (the JDK drains and closes it when the process dies, racing the thread reading it: up to dozens
+ * of lines were lost that way), while every byte the child wrote to the file is there after its death.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -29,13 +33,17 @@ public final class ChildJvm implements AutoCloseable {
 
     private static final String END = new String("end of output");
 
+    private static final long FOLLOW_INTERVAL_MILLIS = 5;
+
     private final Process process;
+    private final Path output;
     private final Thread reader;
     private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
     private final List<String> lines = new ArrayList<>();
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path output) {
         this.process = process;
+        this.output = output;
         this.reader = new Thread(this::read, "child-jvm-output-" + process.pid());
         this.reader.setDaemon(true);
         this.reader.start();
@@ -85,7 +93,14 @@ public final class ChildJvm implements AutoCloseable {
         command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        Path output = Files.createTempFile("child-jvm-", ".out");
+        try {
+            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start(), output);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(output);
+            throw e;
+        }
     }
 
     /**
@@ -160,24 +175,52 @@ public final class ChildJvm implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+        reader.join(EXIT_TIMEOUT.toMillis());
+        try {
+            Files.deleteIfExists(output);
+        } catch (IOException ignored) {
+            // a temporary file left behind
+        }
     }
 
+    /** Follows the output file, a line at a time, until the child is gone and every byte it wrote was read. */
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                synchronized (lines) {
-                    lines.add(line);
+        try (Reader in = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            boolean ended = false;
+            while (true) {
+                int c = in.read();
+                if (c == '\n') {
+                    add(line.toString());
+                    line.setLength(0);
+                } else if (c >= 0) {
+                    line.append((char) c);
+                } else if (ended) {
+                    break;
+                } else {
+                    ended = !process.isAlive();
+                    if (!ended) {
+                        Thread.sleep(FOLLOW_INTERVAL_MILLIS);
+                    }
                 }
-                unread.add(line);
+            }
+            if (line.length() > 0) {
+                add(line.toString());
             }
         } catch (IOException e) {
-            synchronized (lines) {
-                lines.add("[reading the child's output failed: " + e + "]");
-            }
+            add("[reading the child's output failed: " + e + "]");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             unread.add(END);
         }
+    }
+
+    private void add(String line) {
+        synchronized (lines) {
+            lines.add(line);
+        }
+        unread.add(line);
     }
 
     private String exitCodeIfDone() {
