@@ -16,8 +16,11 @@ import io.mqttreactive.options.SessionOptions;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,6 +147,12 @@ abstract class FaultInjectionContract {
                                 .map(i -> MqttMessage.of(topic, ByteBuffer.allocate(4).putInt(i).array(), qos)))
                         .collectList()
                         .block(Duration.ofMinutes(3));
+                if (results.size() != messages) {
+                    List<Integer> withoutResult = withoutResult(results, messages);
+                    System.out.printf("[fault injection] %s QoS %d: %d publish results for %d messages, none for %s%n",
+                            side, qos.code(), results.size(), messages, withoutResult);
+                    explain(proxy, withoutResult);
+                }
                 assertThat(results).hasSize(messages);
                 try {
                     received.block(Duration.ofMinutes(2));
@@ -167,6 +176,15 @@ abstract class FaultInjectionContract {
             assertThat(cuts).as("link cuts").hasValueGreaterThanOrEqualTo(MINIMUM_CUTS);
             return delivery;
         }
+    }
+
+    /** Returns the first few message numbers that have no publish result. */
+    private static List<Integer> withoutResult(List<PublishResult> results, int messages) {
+        Set<Integer> published = results.stream()
+                .map(result -> ByteBuffer.wrap(result.message().payload()).getInt())
+                .collect(Collectors.toSet());
+        return IntStream.range(0, messages).filter(i -> !published.contains(i)).limit(EXPLAINED_MESSAGES)
+                .boxed().toList();
     }
 
     /** Prints what the proxied links carried for a few of the given messages, to tell how they went wrong. */
