@@ -45,6 +45,15 @@ abstract class FaultInjectionContract {
     private static final int MINIMUM_LEAD = 256;
     private static final int LEAD_CHECK_EVERY = 64;
     private static final int EXPLAINED_MESSAGES = 5;
+    /**
+     * The numbered messages come from {@code concatMap} with a prefetch: Reactor's {@code concatMap} without one
+     * can emit an element twice and drop the next when {@code request} comes from another thread than the
+     * elements (reactor-core issue 4406, open), as it does here, the client requesting from its event loop while
+     * the lead check completes on a timer thread. That is the likely cause of two rare failures under load: a
+     * stream with one result too few, and "99,968 missing, 1 duplicate" at QoS 2 (99,968 is a lead check's
+     * element), which read as a message the client lost.
+     */
+    private static final int PREFETCH_ONE = 1;
 
     enum Side { PUBLISHER, SUBSCRIBER }
 
@@ -143,7 +152,7 @@ abstract class FaultInjectionContract {
                 List<PublishResult> results = publisher.publish(Flux.range(0, messages)
                                 .delaySubscription(Duration.ofMillis(200))
                                 .concatMap(i -> i % LEAD_CHECK_EVERY != 0 ? Mono.just(i)
-                                        : delivery.awaitDistinct(i - lead).thenReturn(i))
+                                        : delivery.awaitDistinct(i - lead).thenReturn(i), PREFETCH_ONE)
                                 .map(i -> MqttMessage.of(topic, ByteBuffer.allocate(4).putInt(i).array(), qos)))
                         .collectList()
                         .block(Duration.ofMinutes(3));
