@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -28,7 +27,7 @@ final class OfflineQueue {
     private final long capacityBytes;
     private final OfflineQueueOverflow overflow;
     private final Consumer<MqttClientEvent> events;
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final ArrayDeque<QueuedPublish> queue = new ArrayDeque<>();
     private long queuedBytes;
     private long dropped;
 
@@ -49,12 +48,12 @@ final class OfflineQueue {
                 return;
             }
             MqttBufferFullException full = full(message);
-            List<Entry> oldest = new ArrayList<>();
+            List<QueuedPublish> oldest = new ArrayList<>();
             while (!hasRoomFor(message)) {
                 oldest.add(poll());
             }
             enqueue(message, sink);
-            for (Entry drop : oldest) {
+            for (QueuedPublish drop : oldest) {
                 dropped++;
                 events.accept(new MqttClientEvent.OfflinePublishDropped(drop.message.topic(), drop.message.qos(),
                         dropped));
@@ -66,13 +65,13 @@ final class OfflineQueue {
     }
 
     private void enqueue(MqttMessage message, MonoSink<PublishResult> sink) {
-        queue.add(new Entry(message, sink));
+        queue.add(new QueuedPublish(message, sink));
         queuedBytes += message.payloadSize();
     }
 
     /** Hands every queued publish, oldest first, to {@code submit}; cancelled ones are left out. */
     void drainTo(BiConsumer<MqttMessage, MonoSink<PublishResult>> submit) {
-        for (Entry entry; (entry = poll()) != null; ) {
+        for (QueuedPublish entry; (entry = poll()) != null; ) {
             if (!entry.cancellation.isCancelled()) {
                 submit.accept(entry.message, entry);
             }
@@ -80,7 +79,7 @@ final class OfflineQueue {
     }
 
     void failAll(Throwable cause) {
-        for (Entry entry; (entry = poll()) != null; ) {
+        for (QueuedPublish entry; (entry = poll()) != null; ) {
             entry.sink.error(cause);
         }
     }
@@ -101,8 +100,8 @@ final class OfflineQueue {
         });
     }
 
-    private @Nullable Entry poll() {
-        Entry entry = queue.poll();
+    private @Nullable QueuedPublish poll() {
+        QueuedPublish entry = queue.poll();
         if (entry != null) {
             queuedBytes -= entry.message.payloadSize();
         }
@@ -124,27 +123,5 @@ final class OfflineQueue {
                     (int) Math.min(capacityBytes, Integer.MAX_VALUE));
         }
         return new MqttBufferFullException("offline queue", capacity);
-    }
-
-    /**
-     * A queued publish, and the sink it is handed on as: the caller's sink takes one cancel callback only, which
-     * the queue holds, so the callback of whoever takes the publish next is kept here and run on cancel.
-     */
-    private static final class Entry extends ForwardingPublishSink {
-
-        final MqttMessage message;
-        final CancelRelay cancellation = new CancelRelay();
-
-        Entry(MqttMessage message, MonoSink<PublishResult> sink) {
-            super(sink);
-            this.message = message;
-            sink.onCancel(cancellation::cancel);
-        }
-
-        @Override
-        public MonoSink<PublishResult> onCancel(Disposable callback) {
-            cancellation.onCancel(callback);
-            return this;
-        }
     }
 }

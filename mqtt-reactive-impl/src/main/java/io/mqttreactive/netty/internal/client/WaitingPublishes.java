@@ -5,7 +5,6 @@ import io.mqttreactive.message.PublishResult;
 import java.util.ArrayDeque;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import reactor.core.Disposable;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -17,7 +16,7 @@ import reactor.core.publisher.MonoSink;
  */
 final class WaitingPublishes {
 
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final ArrayDeque<QueuedPublish> queue = new ArrayDeque<>();
 
     boolean isEmpty() {
         return queue.isEmpty();
@@ -28,13 +27,13 @@ final class WaitingPublishes {
     }
 
     void add(MqttMessage message, MonoSink<PublishResult> sink) {
-        queue.add(new Entry(message, sink));
+        queue.add(new QueuedPublish(message, sink));
     }
 
     /** Hands on, oldest first, every waiting message that {@code fits}, up to the first that does not. */
     void admit(Predicate<MqttMessage> fits, BiConsumer<MqttMessage, MonoSink<PublishResult>> submit) {
         while (!queue.isEmpty() && (queue.peek().cancellation.isCancelled() || fits.test(queue.peek().message))) {
-            Entry entry = queue.poll();
+            QueuedPublish entry = queue.poll();
             if (!entry.cancellation.isCancelled()) {
                 submit.accept(entry.message, entry);
             }
@@ -42,27 +41,8 @@ final class WaitingPublishes {
     }
 
     void failAll(Throwable cause) {
-        for (Entry entry; (entry = queue.poll()) != null; ) {
+        for (QueuedPublish entry; (entry = queue.poll()) != null; ) {
             entry.sink.error(cause);
-        }
-    }
-
-    /** A waiting publish, and the sink it is handed on as, keeping the cancel callback of whoever holds it. */
-    private static final class Entry extends ForwardingPublishSink {
-
-        final MqttMessage message;
-        final CancelRelay cancellation = new CancelRelay();
-
-        Entry(MqttMessage message, MonoSink<PublishResult> sink) {
-            super(sink);
-            this.message = message;
-            sink.onCancel(cancellation::cancel);
-        }
-
-        @Override
-        public MonoSink<PublishResult> onCancel(Disposable callback) {
-            cancellation.onCancel(callback);
-            return this;
         }
     }
 }
