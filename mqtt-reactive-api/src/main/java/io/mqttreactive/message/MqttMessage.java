@@ -3,7 +3,7 @@ package io.mqttreactive.message;
 import io.mqttreactive.MqttQos;
 import io.mqttreactive.internal.Checks;
 import io.mqttreactive.internal.MqttStrings;
-import io.mqttreactive.internal.OwnedPayloads;
+import io.mqttreactive.internal.PayloadLending;
 import io.mqttreactive.topic.MqttTopic;
 
 import java.nio.ByteBuffer;
@@ -36,7 +36,17 @@ public final class MqttMessage {
     private static final byte[] EMPTY = new byte[0];
 
     static {
-        OwnedPayloads.register(Builder::adoptPayload, message -> message.payload);
+        PayloadLending.register(new PayloadLending.Lender<Builder, MqttMessage>() {
+            @Override
+            public void adopt(Builder builder, byte[] payload) {
+                builder.adoptPayload(payload);
+            }
+
+            @Override
+            public byte[] read(MqttMessage message) {
+                return message.payload;
+            }
+        });
     }
 
     private final MqttTopic topic;

@@ -3,7 +3,7 @@ package io.mqttreactive.benchmarks.jmh;
 import io.mqttreactive.MqttQos;
 import io.mqttreactive.MqttVersion;
 import io.mqttreactive.message.MqttMessage;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.codec.DecodeContext;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.codec.MqttPacketDecoder;

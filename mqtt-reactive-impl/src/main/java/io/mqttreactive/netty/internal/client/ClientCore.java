@@ -21,6 +21,7 @@ import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.KeepAlive;
 import io.mqttreactive.netty.internal.flow.UnsubscribeOutcome;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;

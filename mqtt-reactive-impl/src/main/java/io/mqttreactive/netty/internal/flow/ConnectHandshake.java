@@ -11,7 +11,7 @@ import io.mqttreactive.exception.MqttServerUnavailableException;
 import io.mqttreactive.message.ConnectReasonCode;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.DisconnectReasonCode;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
 import io.mqttreactive.netty.internal.codec.MqttEncodeException;
 import io.mqttreactive.netty.internal.codec.MqttPacketEncoder;

@@ -6,7 +6,7 @@ import io.mqttreactive.exception.MqttProtocolException;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PubRelReasonCode;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;

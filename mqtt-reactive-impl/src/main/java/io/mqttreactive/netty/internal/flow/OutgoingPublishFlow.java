@@ -10,7 +10,7 @@ import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PubRelReasonCode;
 import io.mqttreactive.message.PublishReasonCode;
 import io.mqttreactive.message.PublishResult;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.codec.MqttEncodeException;
 import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;

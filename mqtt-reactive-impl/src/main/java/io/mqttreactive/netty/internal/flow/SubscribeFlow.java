@@ -11,7 +11,7 @@ import io.mqttreactive.message.SubscribeResult;
 import io.mqttreactive.message.Subscription;
 import io.mqttreactive.message.SubscriptionOptions;
 import io.mqttreactive.message.UserProperties;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.codec.MqttEncodeException;
 import io.mqttreactive.netty.internal.flow.PendingSubscribe.Follower;
 import io.mqttreactive.netty.internal.packet.SubAckPacket;

@@ -5,7 +5,7 @@ import io.mqttreactive.exception.MqttPacketTooLargeException;
 import io.mqttreactive.exception.MqttUnsubscribeException;
 import io.mqttreactive.message.UnsubscribeReasonCode;
 import io.mqttreactive.message.UserProperties;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.codec.MqttEncodeException;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
 import io.mqttreactive.netty.internal.packet.UnsubAckPacket;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqttreactive.MqttQos;
 import io.mqttreactive.MqttVersion;
-import io.mqttreactive.internal.OwnedPayloads;
+import io.mqttreactive.netty.internal.mapping.OwnedPayloads;
 import io.mqttreactive.message.MqttMessage;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;

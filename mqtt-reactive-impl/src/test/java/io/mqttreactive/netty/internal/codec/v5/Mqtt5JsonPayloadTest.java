@@ -9,7 +9,7 @@ import io.mqttreactive.MqttQos;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PayloadFormatIndicator;
 import io.mqttreactive.netty.JacksonCodecs;
-import io.mqttreactive.netty.internal.client.PacketMapper;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;

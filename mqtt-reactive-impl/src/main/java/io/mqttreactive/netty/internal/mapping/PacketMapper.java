@@ -1,6 +1,5 @@
-package io.mqttreactive.netty.internal.client;
+package io.mqttreactive.netty.internal.mapping;
 
-import io.mqttreactive.internal.OwnedPayloads;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PayloadFormatIndicator;
 import io.mqttreactive.message.UserProperties;

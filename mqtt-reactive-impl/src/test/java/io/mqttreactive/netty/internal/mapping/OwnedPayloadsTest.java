@@ -1,4 +1,4 @@
-package io.mqttreactive.internal;
+package io.mqttreactive.netty.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,13 +45,5 @@ class OwnedPayloadsTest {
         MqttMessage message = MqttMessage.of("t", new byte[] {1, 2}, MqttQos.AT_LEAST_ONCE);
         assertThat(OwnedPayloads.read(message)).containsExactly(1, 2).isSameAs(OwnedPayloads.read(message));
         assertThat(message.payload()).isNotSameAs(OwnedPayloads.read(message));
-    }
-
-    @Test
-    @DisplayName("the adopter is registered once, by MqttMessage")
-    void registeredOnce() {
-        MqttMessage.builder();
-        assertThatThrownBy(() -> OwnedPayloads.register((builder, payload) -> { }, MqttMessage::payload))
-                .isInstanceOf(IllegalStateException.class);
     }
 }

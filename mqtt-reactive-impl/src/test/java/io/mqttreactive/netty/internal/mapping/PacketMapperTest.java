@@ -1,4 +1,4 @@
-package io.mqttreactive.netty.internal.client;
+package io.mqttreactive.netty.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
