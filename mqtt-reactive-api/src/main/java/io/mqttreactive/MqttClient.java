@@ -139,7 +139,9 @@ public interface MqttClient {
      *         {@link io.mqttreactive.exception.MqttPublishException} if the broker rejects it (reason code 0x80
      *         or more) or announced it cannot accept it (QoS above its maximum, retain unavailable),
      *         {@link io.mqttreactive.exception.MqttPacketTooLargeException} if it exceeds the broker's maximum
-     *         packet size, {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full,
+     *         packet size, {@link io.mqttreactive.exception.MqttBufferFullException} if the queue is full
+     *         (after waiting up to {@link io.mqttreactive.options.FlowControlOptions#maximumPublishWait()} for
+     *         room, zero by default),
      *         {@link io.mqttreactive.exception.MqttNotConnectedException} if no connection is coming, and
      *         {@link io.mqttreactive.exception.MqttSessionStoreException} (or the store's own
      *         {@code MqttException}) if the session store cannot keep it, in which case it is not sent

@@ -1,5 +1,7 @@
 package io.mqttreactive.exception;
 
+import java.time.Duration;
+
 /**
  * A bounded buffer is full and its overflow strategy is to fail: the pending publish queue, the offline queue,
  * or a QoS 0 subscription buffer with {@link io.mqttreactive.options.OverflowStrategy#ERROR}. The client never
@@ -20,6 +22,19 @@ public class MqttBufferFullException extends MqttTransientException {
      */
     public MqttBufferFullException(String buffer, int capacity) {
         super("The " + buffer + " is full (capacity " + capacity + ")", null);
+        this.capacity = capacity;
+    }
+
+    /**
+     * Creates the exception for a publish that waited for room in vain.
+     *
+     * @param buffer   the name of the full buffer, as in {@code "publish queue"}
+     * @param capacity its capacity
+     * @param waited   how long the publish waited for room
+     */
+    public MqttBufferFullException(String buffer, int capacity, Duration waited) {
+        super("The " + buffer + " is still full after waiting " + waited + " for room (capacity " + capacity + ")",
+                null);
         this.capacity = capacity;
     }
 

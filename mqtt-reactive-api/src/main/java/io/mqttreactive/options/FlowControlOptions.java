@@ -2,6 +2,7 @@ package io.mqttreactive.options;
 
 import io.mqttreactive.internal.Checks;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,10 @@ import java.util.Objects;
  *       Receive Maximum in flight [MQTT-4.9.0-2] (5.0); beyond that up to {@link #maximumPendingPublishes()}
  *       holding at most {@link #maximumPendingBytes()} payload bytes wait, and further ones fail with
  *       {@link io.mqttreactive.exception.MqttBufferFullException}.</li>
+ *   <li>A stream published with {@code publish(Publisher)} never fails for want of room: it stops requesting
+ *       until there is room, and concurrent streams share the room in the order their messages came. A single
+ *       {@code publish(message)} waits up to {@link #maximumPublishWait()} for room (by default it fails at
+ *       once).</li>
  *   <li>While disconnected with a connection coming (before the first {@code connect()}, while connecting or
  *       reconnecting), up to {@link #offlineQueueSize()} publishes holding at most {@link #offlineQueueBytes()}
  *       payload bytes wait for it, in order; when the queue is full,
@@ -85,6 +90,9 @@ public final class FlowControlOptions {
     /** The default of {@link #offlineQueueOverflow()}. */
     public static final OfflineQueueOverflow DEFAULT_OFFLINE_QUEUE_OVERFLOW = OfflineQueueOverflow.FAIL_NEW;
 
+    /** The default of {@link #maximumPublishWait()}: zero, a single publish that finds no room fails at once. */
+    public static final Duration DEFAULT_MAXIMUM_PUBLISH_WAIT = Duration.ZERO;
+
     /** The default options, with every {@code DEFAULT_*} value. */
     public static final FlowControlOptions DEFAULT = builder().build();
 
@@ -101,6 +109,7 @@ public final class FlowControlOptions {
     private final long offlineQueueBytes;
     private final int offlineSubscriptionQueueSize;
     private final OfflineQueueOverflow offlineQueueOverflow;
+    private final Duration maximumPublishWait;
 
     private FlowControlOptions(Builder builder) {
         this.receiveMaximum = builder.receiveMaximum;
@@ -116,6 +125,7 @@ public final class FlowControlOptions {
         this.offlineQueueBytes = builder.offlineQueueBytes;
         this.offlineSubscriptionQueueSize = builder.offlineSubscriptionQueueSize;
         this.offlineQueueOverflow = builder.offlineQueueOverflow;
+        this.maximumPublishWait = builder.maximumPublishWait;
     }
 
     /**
@@ -284,6 +294,23 @@ public final class FlowControlOptions {
         return offlineQueueOverflow;
     }
 
+    /**
+     * Returns how long a single {@code publish(message)} may wait for room when the queue it goes to is full: the
+     * pending publishes while connected ({@link #maximumPendingPublishes()}, {@link #maximumPendingBytes()}), or
+     * the offline queue while a connection is coming, when its {@link #offlineQueueOverflow()} is
+     * {@link OfflineQueueOverflow#FAIL_NEW}. It waits in line with the messages of {@code publish(Publisher)}
+     * streams that wait for room, goes on as soon as its turn and the room come, and fails with
+     * {@link io.mqttreactive.exception.MqttBufferFullException} if neither came in time. At most
+     * {@link #maximumPendingPublishes()} single publishes wait at once; one more fails at once. Cancelling the
+     * publish's subscription withdraws it. Streams always wait, however long it takes; this bounds single calls,
+     * which have no demand to stop.
+     *
+     * @return the wait; zero (the default) fails a single publish at once when there is no room
+     */
+    public Duration maximumPublishWait() {
+        return maximumPublishWait;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof FlowControlOptions that
@@ -299,14 +326,16 @@ public final class FlowControlOptions {
                 && maximumPendingBytes == that.maximumPendingBytes
                 && offlineQueueBytes == that.offlineQueueBytes
                 && offlineSubscriptionQueueSize == that.offlineSubscriptionQueueSize
-                && offlineQueueOverflow == that.offlineQueueOverflow;
+                && offlineQueueOverflow == that.offlineQueueOverflow
+                && maximumPublishWait.equals(that.maximumPublishWait);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
                 qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize,
-                maximumPendingBytes, offlineQueueBytes, offlineSubscriptionQueueSize, offlineQueueOverflow);
+                maximumPendingBytes, offlineQueueBytes, offlineSubscriptionQueueSize, offlineQueueOverflow,
+                maximumPublishWait);
     }
 
     @Override
@@ -323,7 +352,8 @@ public final class FlowControlOptions {
                 + ", maximumPendingBytes=" + maximumPendingBytes
                 + ", offlineQueueBytes=" + offlineQueueBytes
                 + ", offlineSubscriptionQueueSize=" + offlineSubscriptionQueueSize
-                + ", offlineQueueOverflow=" + offlineQueueOverflow + '}';
+                + ", offlineQueueOverflow=" + offlineQueueOverflow
+                + ", maximumPublishWait=" + maximumPublishWait + '}';
     }
 
     /**
@@ -344,6 +374,7 @@ public final class FlowControlOptions {
         private long offlineQueueBytes = DEFAULT_QUEUE_BYTES;
         private int offlineSubscriptionQueueSize = DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE;
         private OfflineQueueOverflow offlineQueueOverflow = DEFAULT_OFFLINE_QUEUE_OVERFLOW;
+        private Duration maximumPublishWait = DEFAULT_MAXIMUM_PUBLISH_WAIT;
 
         private Builder() {
         }
@@ -362,6 +393,7 @@ public final class FlowControlOptions {
             this.offlineQueueBytes = options.offlineQueueBytes;
             this.offlineSubscriptionQueueSize = options.offlineSubscriptionQueueSize;
             this.offlineQueueOverflow = options.offlineQueueOverflow;
+            this.maximumPublishWait = options.maximumPublishWait;
         }
 
         /**
@@ -522,6 +554,23 @@ public final class FlowControlOptions {
          */
         public Builder offlineQueueOverflow(OfflineQueueOverflow overflow) {
             this.offlineQueueOverflow = Objects.requireNonNull(overflow, "offlineQueueOverflow");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#maximumPublishWait()}.
+         *
+         * @param maximumPublishWait the wait, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maximumPublishWait(Duration maximumPublishWait) {
+            Objects.requireNonNull(maximumPublishWait, "maximumPublishWait");
+            if (maximumPublishWait.isNegative()) {
+                throw new IllegalArgumentException("maximum publish wait must not be negative, was "
+                        + maximumPublishWait);
+            }
+            this.maximumPublishWait = maximumPublishWait;
             return this;
         }
 

@@ -22,6 +22,7 @@ import io.mqttreactive.netty.internal.routing.SubscriptionRegistry;
 import io.mqttreactive.netty.internal.session.PacketIdAllocator;
 import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
+import io.mqttreactive.options.OfflineQueueOverflow;
 import io.mqttreactive.options.SessionLossPolicy;
 import io.netty.channel.EventLoop;
 import java.util.function.Consumer;
@@ -45,7 +46,7 @@ final class ClientSession {
     private final SubscribeFlow subscribeFlow;
     private final SessionPersistence persistence;
     private final OfflineQueue offline;
-    private final WaitingPublishes waiting = new WaitingPublishes();
+    private final WaitingPublishes waiting;
     private final ClientTelemetry telemetry;
 
     ClientSession(MqttClientOptions options, EventLoop eventLoop, Consumer<MqttClientEvent> events) {
@@ -82,6 +83,8 @@ final class ClientSession {
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, flowControl, events);
         this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueBytes(),
                 flowControl.offlineQueueOverflow(), events);
+        this.waiting = new WaitingPublishes(eventLoop, flowControl.maximumPublishWait(),
+                flowControl.maximumPendingPublishes());
         subscriptions.subscribeFlow(subscribeFlow);
         this.persistence = new SessionPersistence(options, eventLoop, events, outgoing, incoming);
     }
@@ -160,15 +163,22 @@ final class ClientSession {
 
     /**
      * Publishes now, or once connected when {@code connected} is false. A message of a stream
-     * ({@code waitForRoom}) that finds its queue full, or others of streams already waiting, waits for room
-     * instead of failing with {@link io.mqttreactive.exception.MqttBufferFullException}.
+     * ({@code fromStream}) that finds its queue full, or others already waiting, waits for room instead of failing
+     * with {@link io.mqttreactive.exception.MqttBufferFullException}; so does a single publish, for a bounded time,
+     * when the options give it one and the queue would fail it rather than drop older ones.
      */
-    void publish(MqttMessage message, MonoSink<PublishResult> sink, boolean connected, boolean waitForRoom) {
+    void publish(MqttMessage message, MonoSink<PublishResult> sink, boolean connected, boolean fromStream) {
         if (telemetry.isProbed()) {
             sink = new MeasuredPublishSink(sink, message.qos(), telemetry);
         }
-        if (waitForRoom && (!waiting.isEmpty() || !hasRoomFor(message, connected))) {
-            waiting.add(message, sink);
+        boolean mayWait = fromStream || waiting.singlesWait() && (connected
+                || options.flowControl().offlineQueueOverflow() == OfflineQueueOverflow.FAIL_NEW);
+        if (mayWait && (!waiting.isEmpty() || !hasRoomFor(message, connected))) {
+            if (fromStream) {
+                waiting.add(message, sink);
+            } else {
+                waiting.addSingle(message, sink);
+            }
             return;
         }
         submit(message, sink, connected);

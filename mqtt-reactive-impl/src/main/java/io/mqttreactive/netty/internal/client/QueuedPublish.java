@@ -10,7 +10,7 @@ import reactor.core.publisher.MonoSink;
  * one cancel callback only, which the queue holds, so the callback of whoever takes the publish next is kept
  * here and run on cancel.
  */
-final class QueuedPublish extends ForwardingPublishSink {
+class QueuedPublish extends ForwardingPublishSink {
 
     final MqttMessage message;
     final CancelRelay cancellation = new CancelRelay();
