@@ -119,10 +119,10 @@ public interface PayloadCodec<T> {
      * </ul>
      *
      * <p>A message without these properties, as every message under MQTT 3.1.1 is, is decoded. Both checks are
-     * on because a message that fails them is not the JSON its sender meant, and decoding it anyway would at best
-     * fail later with a less helpful error; to decode whatever a message's content type says, use
-     * {@code JacksonCodecs.jackson3().ignoringContentType()} (or {@code jackson2()}), or decode
-     * {@code message.payload()}.
+     * on by default, since a message that fails them says itself that it is not UTF-8 JSON. For senders that label
+     * JSON wrongly, {@code JacksonCodecs.jackson3().ignoringContentType()} (or {@code jackson2()}) gives codecs
+     * that skip the content type check; the payload format check stays, JSON being UTF-8 either way. Decoding
+     * {@code message.payload()} checks neither.
      *
      * <p>Look the codec up once and keep it: the lookup scans the class path, while the codec is thread-safe and
      * cheap to use.

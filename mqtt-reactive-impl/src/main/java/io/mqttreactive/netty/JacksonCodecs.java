@@ -7,8 +7,6 @@ import io.mqttreactive.netty.json.JacksonLibraries;
 import io.mqttreactive.spi.PayloadCodec;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Objects;
-
 /**
  * JSON {@link PayloadCodec}s on a Jackson generation you choose, or on a mapper of your own, such as the one Spring
  * Boot configures with your modules and settings, for when {@link PayloadCodec#json(Class)}'s choice (Jackson 3 when
@@ -84,7 +82,7 @@ public final class JacksonCodecs {
      * @throws IllegalArgumentException if the mapper is for another format, such as XML
      */
     public static Jackson2JsonCodecs jackson2(ObjectMapper mapper) {
-        return new Jackson2JsonCodecs(Objects.requireNonNull(mapper, "mapper"), true);
+        return new Jackson2JsonCodecs(mapper, true);
     }
 
     private static final class Jackson3Defaults {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import io.mqttreactive.exception.MqttPayloadCodecException;
 import io.mqttreactive.spi.PayloadCodec;
 import org.jspecify.annotations.Nullable;
 
