@@ -14,7 +14,8 @@ module io.mqttreactive.impl {
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.handler;
-    // JacksonCodecs, in the exported package, takes Jackson 2 and Jackson 3 mappers; Jackson 3 is optional.
+    // JacksonCodecs and Jackson2/3JsonCodecs, in the exported package, take Jackson mappers and type references;
+    // Jackson 3 is optional.
     requires transitive com.fasterxml.jackson.databind;
     requires static transitive tools.jackson.databind;
     requires static org.jspecify;

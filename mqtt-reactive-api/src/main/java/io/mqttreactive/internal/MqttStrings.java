@@ -97,6 +97,48 @@ public final class MqttStrings {
     }
 
     /**
+     * Tells whether bytes are well-formed UTF-8 (Unicode section 3.9, table 3-7): no truncated sequences, overlong
+     * forms, encoded surrogates or code points above U+10FFFF. Allocates nothing.
+     *
+     * @param bytes the bytes to check
+     * @return whether they are well-formed UTF-8
+     */
+    public static boolean isWellFormedUtf8(byte[] bytes) {
+        int i = 0;
+        int end = bytes.length;
+        while (i < end) {
+            int lead = bytes[i];
+            if (lead >= 0) {
+                i++;
+                continue;
+            }
+            lead &= 0xFF;
+            int length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+            if (length == 0 || end - i < length || !isValidSecondByte(lead, bytes[i + 1] & 0xFF)) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return true;
+    }
+
+    /** The second byte's range depends on the lead byte: it rules out overlong forms, surrogates and > U+10FFFF. */
+    private static boolean isValidSecondByte(int lead, int second) {
+        return switch (lead) {
+            case 0xE0 -> second >= 0xA0 && second <= 0xBF;
+            case 0xED -> second >= 0x80 && second <= 0x9F;
+            case 0xF0 -> second >= 0x90 && second <= 0xBF;
+            case 0xF4 -> second >= 0x80 && second <= 0x8F;
+            default -> (second & 0xC0) == 0x80;
+        };
+    }
+
+    /**
      * Decodes bytes as UTF-8, rejecting ill-formed input (such as truncated sequences, overlong forms and
      * encoded surrogates) instead of replacing it.
      *

@@ -7,7 +7,6 @@ import io.mqttreactive.internal.PayloadLending;
 import io.mqttreactive.topic.MqttTopic;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -182,7 +181,10 @@ public final class MqttMessage {
     }
 
     /**
-     * Returns the MQTT 5.0 Payload Format Indicator.
+     * Returns the MQTT 5.0 Payload Format Indicator. A message built with {@link #builder()} always has a payload
+     * that agrees with it. A received message carries the indicator its sender set and is delivered even when its
+     * payload is not well-formed UTF-8: MQTT 5.0 lets the receiver, not the client, decide whether to check
+     * (section 3.3.2.3.2); the JSON codecs of {@link io.mqttreactive.spi.PayloadCodec#json(Class)} do.
      *
      * @return the indicator; {@link PayloadFormatIndicator#UNSPECIFIED} by default
      */
@@ -308,6 +310,7 @@ public final class MqttMessage {
         private byte @Nullable [] correlationData;
         private UserProperties userProperties = UserProperties.empty();
         private List<Integer> subscriptionIdentifiers = List.of();
+        private boolean payloadAsReceived;
 
         private Builder() {
         }
@@ -360,12 +363,14 @@ public final class MqttMessage {
             Objects.requireNonNull(payload, "payload");
             Checks.requireRange(payload.length, 0, MAX_PAYLOAD_SIZE, "payload size");
             this.payload = payload.clone();
+            this.payloadAsReceived = false;
             return this;
         }
 
         private void adoptPayload(byte[] payload) {
             Checks.requireRange(payload.length, 0, MAX_PAYLOAD_SIZE, "payload size");
             this.payload = payload;
+            this.payloadAsReceived = true;
         }
 
         /**
@@ -380,6 +385,7 @@ public final class MqttMessage {
             byte[] bytes = new byte[payload.remaining()];
             payload.duplicate().get(bytes);
             this.payload = bytes;
+            this.payloadAsReceived = false;
             return this;
         }
 
@@ -525,20 +531,12 @@ public final class MqttMessage {
          */
         public MqttMessage build() {
             MqttTopic checkedTopic = Objects.requireNonNull(topic, "topic must be set");
-            if (payloadFormatIndicator == PayloadFormatIndicator.UTF_8 && !isWellFormedUtf8(payload)) {
+            if (payloadFormatIndicator == PayloadFormatIndicator.UTF_8 && !payloadAsReceived
+                    && !MqttStrings.isWellFormedUtf8(payload)) {
                 throw new IllegalArgumentException(
                         "the payload format indicator is UTF-8 but the payload is not well-formed UTF-8");
             }
             return new MqttMessage(this, checkedTopic);
-        }
-
-        private static boolean isWellFormedUtf8(byte[] bytes) {
-            try {
-                MqttStrings.decodeUtf8Strictly(bytes);
-                return true;
-            } catch (CharacterCodingException e) {
-                return false;
-            }
         }
     }
 }

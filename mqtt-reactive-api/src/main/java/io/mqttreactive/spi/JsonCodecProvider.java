@@ -1,8 +1,11 @@
 package io.mqttreactive.spi;
 
+import java.lang.reflect.Type;
+import java.util.Objects;
+
 /**
- * Creates JSON {@link PayloadCodec}s; found by {@link PayloadCodec#json(Class)} through
- * {@link java.util.ServiceLoader}. Declare an implementation with
+ * Creates JSON {@link PayloadCodec}s; found by {@link PayloadCodec#json(Class)} and {@link PayloadCodec#json(Type)}
+ * through {@link java.util.ServiceLoader}. Declare an implementation with
  * {@code provides io.mqttreactive.spi.JsonCodecProvider with ...} in {@code module-info.java} and in
  * {@code META-INF/services/io.mqttreactive.spi.JsonCodecProvider}. mqtt-reactive-impl provides two, backed by
  * Jackson 3 ({@code "jackson3"}) and Jackson 2 ({@code "jackson2"}).
@@ -13,7 +16,8 @@ package io.mqttreactive.spi;
  *
  * <p>Implementations need a public no-argument constructor and must be thread-safe. Codecs they create
  * encode with content type {@code application/json} and payload format indicator
- * {@link io.mqttreactive.message.PayloadFormatIndicator#UTF_8}.
+ * {@link io.mqttreactive.message.PayloadFormatIndicator#UTF_8}, and should check both when they
+ * {@linkplain PayloadCodec#decode(io.mqttreactive.message.MqttMessage) decode a message}.
  */
 public interface JsonCodecProvider {
 
@@ -65,4 +69,35 @@ public interface JsonCodecProvider {
      * @throws IllegalStateException    if the provider is not {@linkplain #available() available}
      */
     <T> PayloadCodec<T> create(Class<T> type);
+
+    /**
+     * Creates a codec for values of a generic type, such as {@code List<Reading>} or {@code Map<String, Reading>}:
+     *
+     * <pre>{@code
+     * PayloadCodec<List<Reading>> codec = provider.create(new TypeReference<List<Reading>>() {}.getType());
+     * }</pre>
+     *
+     * <p>The default creates the codec of a {@link Class} with {@link #create(Class)} and refuses other types, so
+     * that providers written before this method keep working; mqtt-reactive-impl's providers map any type Jackson
+     * can construct.
+     *
+     * @param type the type of the values: a {@link Class}, a {@link java.lang.reflect.ParameterizedType} such as
+     *             Jackson's {@code TypeReference.getType()} or Spring's {@code ParameterizedTypeReference.getType()},
+     *             or a type of the provider's library that implements {@link Type}, such as Jackson's
+     *             {@code JavaType}
+     * @param <T>  the type of the values, which the caller vouches for: it is not checked against {@code type}
+     * @return a thread-safe codec, as {@link #create(Class)}'s
+     * @throws NullPointerException     if {@code type} is {@code null}
+     * @throws IllegalArgumentException if the provider cannot map the type
+     * @throws IllegalStateException    if the provider is not {@linkplain #available() available}
+     */
+    @SuppressWarnings("unchecked")
+    default <T> PayloadCodec<T> create(Type type) {
+        Objects.requireNonNull(type, "type");
+        if (type instanceof Class<?> raw) {
+            return (PayloadCodec<T>) create(raw);
+        }
+        throw new IllegalArgumentException("the JsonCodecProvider " + name() + " maps classes only, not "
+                + type.getTypeName());
+    }
 }

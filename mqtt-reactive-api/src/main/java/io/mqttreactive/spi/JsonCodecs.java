@@ -2,6 +2,7 @@ package io.mqttreactive.spi;
 
 import org.jspecify.annotations.Nullable;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -11,11 +12,12 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Finds the {@link JsonCodecProvider} behind {@link PayloadCodec#json(Class)}: among the providers that
- * {@link ServiceLoader} can load and that are {@linkplain JsonCodecProvider#available() available}, the one
- * named by {@value JsonCodecProvider#PROVIDER_PROPERTY} if that is set, else the one with the highest priority
- * (then the first by name, then by class name, so the choice never depends on class-path order). Providers that
- * fail to load or are not available are skipped and named in the error if none is left.
+ * Finds the {@link JsonCodecProvider} behind {@link PayloadCodec#json(Class)} and {@link PayloadCodec#json(Type)}:
+ * among the providers that {@link ServiceLoader} can load and that are
+ * {@linkplain JsonCodecProvider#available() available}, the one named by
+ * {@value JsonCodecProvider#PROVIDER_PROPERTY} if that is set, else the one with the highest priority (then the first
+ * by name, then by class name, so the choice never depends on class-path order). Providers that fail to load or are
+ * not available are skipped and named in the error if none is left.
  */
 final class JsonCodecs {
 
@@ -30,17 +32,17 @@ final class JsonCodecs {
     private JsonCodecs() {
     }
 
-    static <T> PayloadCodec<T> json(Class<T> type) {
+    static <T> PayloadCodec<T> json(Type type) {
         Objects.requireNonNull(type, "type");
         return json(type, ServiceLoader.load(JsonCodecProvider.class, JsonCodecProvider.class.getClassLoader())
                 .iterator(), System.getProperty(JsonCodecProvider.PROVIDER_PROPERTY));
     }
 
-    static <T> PayloadCodec<T> json(Class<T> type, Iterator<JsonCodecProvider> providers) {
+    static <T> PayloadCodec<T> json(Type type, Iterator<JsonCodecProvider> providers) {
         return json(type, providers, null);
     }
 
-    static <T> PayloadCodec<T> json(Class<T> type, Iterator<JsonCodecProvider> providers, @Nullable String chosen) {
+    static <T> PayloadCodec<T> json(Type type, Iterator<JsonCodecProvider> providers, @Nullable String chosen) {
         List<JsonCodecProvider> usable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         collect(providers, usable, skipped);
@@ -48,7 +50,7 @@ final class JsonCodecs {
         JsonCodecProvider provider = chosen == null || chosen.isBlank()
                 ? first(type, usable, skipped)
                 : named(chosen.strip(), usable, skipped);
-        return Objects.requireNonNull(provider.create(type),
+        return Objects.requireNonNull(provider.<T>create(type),
                 () -> "JsonCodecProvider " + provider.name() + " returned no codec");
     }
 
@@ -73,11 +75,11 @@ final class JsonCodecs {
         }
     }
 
-    private static JsonCodecProvider first(Class<?> type, List<JsonCodecProvider> usable, List<String> skipped) {
+    private static JsonCodecProvider first(Type type, List<JsonCodecProvider> usable, List<String> skipped) {
         if (!usable.isEmpty()) {
             return usable.get(0);
         }
-        throw new IllegalStateException("No JsonCodecProvider found for a JSON codec of " + type.getName()
+        throw new IllegalStateException("No JsonCodecProvider found for a JSON codec of " + type.getTypeName()
                 + "; providers found: " + (skipped.isEmpty()
                         ? "none (are mqtt-reactive-impl and jackson-databind on the class path or module path?)"
                         : "none usable, " + skipped));

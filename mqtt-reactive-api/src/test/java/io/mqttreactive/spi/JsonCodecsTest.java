@@ -3,6 +3,8 @@ package io.mqttreactive.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -25,6 +27,32 @@ class JsonCodecsTest {
     @Test
     void rejectsANullType() {
         assertThatThrownBy(() -> PayloadCodec.json(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aGenericTypeGoesToTheProvidersCreateOfAType() {
+        Type listOfReadings = new TypeToken<List<Reading>>() { }.type();
+        PayloadCodec<List<Reading>> codec = JsonCodecs.json(listOfReadings,
+                List.<JsonCodecProvider>of(new GenericProvider()).iterator());
+        assertThat(codec.contentType()).contains("generic " + listOfReadings.getTypeName());
+        assertThat(listOfReadings.getTypeName()).isEqualTo("java.util.List<" + Reading.class.getName() + ">");
+        assertThatThrownBy(() -> PayloadCodec.json(listOfReadings))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("No JsonCodecProvider found for a JSON codec of java.util.List<"
+                        + Reading.class.getName() + ">; ");
+        assertThatThrownBy(() -> PayloadCodec.json((Type) null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aProviderThatMapsClassesOnlyCreatesTheCodecOfAClassGivenAsATypeAndRefusesAGenericType() {
+        JsonCodecProvider classesOnly = new FixedProvider("classes");
+        assertThat(classesOnly.<Reading>create((Type) Reading.class).contentType()).contains("classes");
+        Type listOfReadings = new TypeToken<List<Reading>>() { }.type();
+        assertThatThrownBy(() -> classesOnly.create(listOfReadings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the JsonCodecProvider classes maps classes only, not java.util.List<"
+                        + Reading.class.getName() + ">");
+        assertThatThrownBy(() -> classesOnly.create((Type) null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -173,6 +201,33 @@ class JsonCodecsTest {
                 throw error;
             }
             return (JsonCodecProvider) element;
+        }
+    }
+
+    /** The type argument of an anonymous subclass, as Jackson's {@code TypeReference} captures it. */
+    private abstract static class TypeToken<T> {
+
+        Type type() {
+            return ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
+        }
+    }
+
+    /** Maps any type; its codecs' content type names the type they were created for. */
+    private static final class GenericProvider implements JsonCodecProvider {
+
+        @Override
+        public String name() {
+            return "generic";
+        }
+
+        @Override
+        public <T> PayloadCodec<T> create(Class<T> type) {
+            return create((Type) type);
+        }
+
+        @Override
+        public <T> PayloadCodec<T> create(Type type) {
+            return new FixedProvider("generic " + type.getTypeName()).create(null);
         }
     }
 

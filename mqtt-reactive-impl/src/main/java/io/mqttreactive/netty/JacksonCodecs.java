@@ -1,37 +1,35 @@
 package io.mqttreactive.netty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mqttreactive.netty.json.Jackson2CodecFactory;
-import io.mqttreactive.netty.json.Jackson3CodecFactory;
+import io.mqttreactive.netty.json.DefaultJackson2Mapper;
+import io.mqttreactive.netty.json.DefaultJackson3Mapper;
 import io.mqttreactive.netty.json.JacksonLibraries;
-import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Objects;
-
 /**
- * JSON {@link PayloadCodec}s on a Jackson generation you choose, or on a mapper of your own, for when
- * {@link PayloadCodec#json(Class)}'s choice (Jackson 3 when it is on the class path, else Jackson 2) does not
- * suit. Each method returns a {@link JsonCodecProvider} whose {@link JsonCodecProvider#create(Class) create}
- * makes codecs for one type each:
+ * JSON {@link PayloadCodec}s on a Jackson generation you choose, or on a mapper of your own, such as the one Spring
+ * Boot configures with your modules and settings, for when {@link PayloadCodec#json(Class)}'s choice (Jackson 3 when
+ * it is on the class path, else Jackson 2, each on a default mapper) does not suit. Each method returns a factory
+ * whose {@code create} methods make a codec per type, generic types included:
  *
  * <pre>{@code
- * PayloadCodec<Reading> codec = JacksonCodecs.jackson3(applicationJsonMapper).create(Reading.class);
+ * Jackson3JsonCodecs codecs = JacksonCodecs.jackson3(jsonMapper);
+ * PayloadCodec<Reading> codec = codecs.create(Reading.class);
+ * PayloadCodec<List<Reading>> batch = codecs.create(new TypeReference<List<Reading>>() {});
  * }</pre>
  *
  * <p>Codecs behave as {@link PayloadCodec#json(Class)}'s: content type {@code application/json}, payload format
- * indicator UTF-8, JSON {@code null} and every Jackson failure reported as
+ * indicator UTF-8, both checked when decoding a message (see {@link Jackson3JsonCodecs#ignoringContentType()}),
+ * JSON {@code null} and every Jackson failure reported as
  * {@link io.mqttreactive.exception.MqttPayloadCodecException}. The no-argument methods use the same default
  * mappers as {@link PayloadCodec#json(Class)} (ISO-8601 dates, unknown properties ignored, trailing content and
  * {@code null} for primitives rejected). A mapper you pass is used as you configured it, unchanged: its date
- * format, its modules and its handling of unknown properties apply. Codecs made from it see the mapper's
- * configuration as it is when {@code create} is called.
+ * format, its modules and its handling of unknown properties apply.
  *
  * <p>Jackson 2 is a dependency of mqtt-reactive-impl; Jackson 3 ({@code tools.jackson.core:jackson-databind} 3.x)
  * is optional: call the {@code jackson3} methods only when it is on the class path, or resolved on the module
- * path. Instances returned are thread-safe, and so are the codecs they create. This class cannot be
- * instantiated.
+ * path. This class cannot be instantiated.
  */
 public final class JacksonCodecs {
 
@@ -44,9 +42,9 @@ public final class JacksonCodecs {
      * @return codecs named {@code "jackson3"}
      * @throws IllegalStateException if Jackson 3 is not on the class path
      */
-    public static JsonCodecProvider jackson3() {
+    public static Jackson3JsonCodecs jackson3() {
         JacksonLibraries.requireJackson3();
-        return Jackson3CodecFactory.defaults();
+        return Jackson3Defaults.CODECS;
     }
 
     /**
@@ -57,8 +55,8 @@ public final class JacksonCodecs {
      * @return codecs named {@code "jackson3"}
      * @throws NullPointerException if {@code mapper} is {@code null}
      */
-    public static JsonCodecProvider jackson3(JsonMapper mapper) {
-        return new Jackson3CodecFactory(Objects.requireNonNull(mapper, "mapper"));
+    public static Jackson3JsonCodecs jackson3(JsonMapper mapper) {
+        return new Jackson3JsonCodecs(mapper, true);
     }
 
     /**
@@ -68,9 +66,9 @@ public final class JacksonCodecs {
      * @return codecs named {@code "jackson2"}
      * @throws IllegalStateException if Jackson 2 was excluded from the class path
      */
-    public static JsonCodecProvider jackson2() {
+    public static Jackson2JsonCodecs jackson2() {
         JacksonLibraries.requireJackson2();
-        return Jackson2CodecFactory.defaults();
+        return Jackson2Defaults.CODECS;
     }
 
     /**
@@ -83,7 +81,17 @@ public final class JacksonCodecs {
      * @throws NullPointerException     if {@code mapper} is {@code null}
      * @throws IllegalArgumentException if the mapper is for another format, such as XML
      */
-    public static JsonCodecProvider jackson2(ObjectMapper mapper) {
-        return new Jackson2CodecFactory(Objects.requireNonNull(mapper, "mapper"));
+    public static Jackson2JsonCodecs jackson2(ObjectMapper mapper) {
+        return new Jackson2JsonCodecs(mapper, true);
+    }
+
+    private static final class Jackson3Defaults {
+
+        static final Jackson3JsonCodecs CODECS = new Jackson3JsonCodecs(DefaultJackson3Mapper.get(), true);
+    }
+
+    private static final class Jackson2Defaults {
+
+        static final Jackson2JsonCodecs CODECS = new Jackson2JsonCodecs(DefaultJackson2Mapper.get(), true);
     }
 }

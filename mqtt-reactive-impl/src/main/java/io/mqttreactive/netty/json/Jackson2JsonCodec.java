@@ -2,13 +2,17 @@ package io.mqttreactive.netty.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import io.mqttreactive.exception.MqttPayloadCodecException;
+import io.mqttreactive.spi.PayloadCodec;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Objects;
 
 /**
  * A JSON codec for one type on an immutable Jackson 2 reader and writer; thread-safe. When the mapper lacks the
@@ -16,15 +20,21 @@ import java.io.IOException;
  *
  * @param <T> the type of the values
  */
-final class Jackson2JsonCodec<T> extends JsonPayloadCodec<T> {
+public final class Jackson2JsonCodec<T> extends JsonPayloadCodec<T> {
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
-    Jackson2JsonCodec(Class<T> type, ObjectReader reader, ObjectWriter writer) {
-        super(type);
-        this.reader = reader;
-        this.writer = writer;
+    private Jackson2JsonCodec(JavaType type, ObjectMapper mapper, boolean checkContentType) {
+        super(type.toCanonical(), checkContentType);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
+    }
+
+    /** A codec of {@code type}: a class, a parameterized type or a Jackson JavaType. */
+    public static <T> PayloadCodec<T> of(ObjectMapper mapper, Type type, boolean checkContentType) {
+        Objects.requireNonNull(type, "type");
+        return new Jackson2JsonCodec<>(mapper.constructType(type), mapper, checkContentType);
     }
 
     @Override
@@ -37,16 +47,16 @@ final class Jackson2JsonCodec<T> extends JsonPayloadCodec<T> {
     }
 
     @Override
-    @Nullable T read(byte[] payload) {
+    @Nullable T read(byte[] payload, @Nullable String topic) {
         try {
             return reader.readValue(payload);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             throw location == null
-                    ? decodeFailure(explain(e), -1, -1, e)
-                    : decodeFailure(explain(e), location.getLineNr(), location.getColumnNr(), e);
+                    ? decodeFailure(topic, explain(e), -1, -1, e)
+                    : decodeFailure(topic, explain(e), location.getLineNr(), location.getColumnNr(), e);
         } catch (IOException e) {
-            throw new MqttPayloadCodecException("cannot read the JSON payload as a " + type.getName(), e);
+            throw decodeFailure(topic, e.getMessage(), -1, -1, e);
         }
     }
 

@@ -3,6 +3,8 @@ package io.mqttreactive.netty.json;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;
 
+import java.lang.reflect.Type;
+
 /**
  * The Jackson 2 {@link JsonCodecProvider} ({@code "jackson2"}, priority {@value #PRIORITY}): used by
  * {@link PayloadCodec#json(Class)} when Jackson 3 is not on the class path. Its codecs share one
@@ -21,10 +23,12 @@ import io.mqttreactive.spi.PayloadCodec;
  *   <li>a value without properties (a class Jackson sees no getter or field of) is an error, not {@code {}}.</li>
  * </ul>
  *
- * <p>The provider names no Jackson type, so {@link java.util.ServiceLoader} can instantiate it when Jackson 2
- * is absent; it is then not {@linkplain #available() available}. On the module path, Jackson needs reflective
- * access to the mapped types: their package must be {@code opens} to {@code com.fasterxml.jackson.databind}, or
- * the types public in an exported package.
+ * <p>Its codecs check the content type and payload format indicator of the messages they decode, as
+ * {@link PayloadCodec#json(Class)} describes. The provider names no Jackson type, so
+ * {@link java.util.ServiceLoader} can instantiate it when Jackson 2 is absent; it is then not
+ * {@linkplain #available() available}. On the module path, Jackson needs reflective access to the mapped types:
+ * their package must be {@code opens} to {@code com.fasterxml.jackson.databind}, or the types public in an
+ * exported package.
  */
 public final class Jackson2JsonCodecProvider implements JsonCodecProvider {
 
@@ -54,7 +58,12 @@ public final class Jackson2JsonCodecProvider implements JsonCodecProvider {
 
     @Override
     public <T> PayloadCodec<T> create(Class<T> type) {
+        return create((Type) type);
+    }
+
+    @Override
+    public <T> PayloadCodec<T> create(Type type) {
         JacksonLibraries.requireJackson2();
-        return Jackson2CodecFactory.defaults().create(type);
+        return Jackson2JsonCodec.of(DefaultJackson2Mapper.get(), type, true);
     }
 }

@@ -3,6 +3,8 @@ package io.mqttreactive.netty.json;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;
 
+import java.lang.reflect.Type;
+
 /**
  * The Jackson 3 {@link JsonCodecProvider} ({@code "jackson3"}, priority {@value #PRIORITY}): used by
  * {@link PayloadCodec#json(Class)} whenever {@code tools.jackson.core:jackson-databind} 3.x is on the class
@@ -23,8 +25,11 @@ import io.mqttreactive.spi.PayloadCodec;
  *
  * <p>Jackson 3 reads the same {@code com.fasterxml.jackson.annotation} annotations as Jackson 2, but not
  * Jackson 2 modules or serializers: an application that relies on those chooses {@code "jackson2"} with the
- * system property {@value io.mqttreactive.spi.JsonCodecProvider#PROVIDER_PROPERTY}. The provider names no
- * Jackson type, so {@link java.util.ServiceLoader} can instantiate it when Jackson 3 is absent; it is then not
+ * system property {@value io.mqttreactive.spi.JsonCodecProvider#PROVIDER_PROPERTY}.
+ *
+ * <p>Its codecs check the content type and payload format indicator of the messages they decode, as
+ * {@link PayloadCodec#json(Class)} describes. The provider names no Jackson type, so
+ * {@link java.util.ServiceLoader} can instantiate it when Jackson 3 is absent; it is then not
  * {@linkplain #available() available}. On the module path, Jackson 3 needs the module
  * {@code tools.jackson.databind} resolved, and reflective access to the mapped types: their package must be
  * {@code opens} to {@code tools.jackson.databind}, or the types public in an exported package.
@@ -57,7 +62,12 @@ public final class Jackson3JsonCodecProvider implements JsonCodecProvider {
 
     @Override
     public <T> PayloadCodec<T> create(Class<T> type) {
+        return create((Type) type);
+    }
+
+    @Override
+    public <T> PayloadCodec<T> create(Type type) {
         JacksonLibraries.requireJackson3();
-        return Jackson3CodecFactory.defaults().create(type);
+        return Jackson3JsonCodec.of(DefaultJackson3Mapper.get(), type, true);
     }
 }

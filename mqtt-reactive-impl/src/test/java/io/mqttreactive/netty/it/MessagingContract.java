@@ -18,16 +18,19 @@ import io.mqttreactive.message.Subscription;
 import io.mqttreactive.message.UnsubscribeReasonCode;
 import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.options.SessionOptions;
+import io.mqttreactive.spi.PayloadCodec;
 import io.mqttreactive.topic.MqttTopicFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.subscriber.TestSubscriber;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Publishing and subscribing through a real broker: every QoS both ways with payloads and MQTT 5.0 properties,
@@ -120,6 +123,27 @@ abstract class MessagingContract extends ClientContract {
                             .isBetween(Duration.ofHours(1).minusSeconds(10), Duration.ofHours(1)));
             assertThat(delivered.subscriptionIdentifiers()).as("[MQTT-3.3.4-3] (5.0)").containsExactly(42);
         }
+    }
+
+    @MqttProfile.All
+    void aGenericJsonPayloadRoundTripsWithItsContentTypeUnderMqtt5AndWithoutUnderMqtt311(MqttProfile profile) {
+        TestClients clients = clients(profile);
+        MqttClient subscriber = clients.connected("sub");
+        MqttClient publisher = clients.connected("pub");
+        String topic = clients.topic("json");
+        Received<MqttMessage> received = subscribe(subscriber, topic, MqttQos.AT_LEAST_ONCE);
+        PayloadCodec<List<Temperature>> codec = PayloadCodec.json(new TypeReference<List<Temperature>>() { }
+                .getType());
+        List<Temperature> temperatures = List.of(new Temperature("a", 21.5), new Temperature("b", -3));
+
+        MqttMessage.Builder message = MqttMessage.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE);
+        publish(publisher, profile.isMqtt5() ? codec.encode(temperatures, message).build()
+                : message.payload(codec.encode(temperatures)).build());
+        MqttMessage delivered = received.next();
+
+        assertThat(delivered.contentType()).as("[MQTT-3.3.2-20] (5.0)")
+                .isEqualTo(profile.isMqtt5() ? Optional.of("application/json") : Optional.empty());
+        assertThat(codec.decode(delivered)).isEqualTo(temperatures);
     }
 
     @MqttProfile.All
@@ -313,4 +337,7 @@ abstract class MessagingContract extends ClientContract {
         assertThat(noDemand.getReceivedOnNext()).isEmpty();
     }
 
+    /** A JSON payload's element. */
+    public record Temperature(String device, double celsius) {
+    }
 }

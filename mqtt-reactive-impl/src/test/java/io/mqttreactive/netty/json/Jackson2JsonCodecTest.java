@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqttreactive.exception.MqttPayloadCodecException;
+import io.mqttreactive.netty.Jackson2JsonCodecs;
 import io.mqttreactive.netty.JacksonCodecs;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.junit.jupiter.api.Test;
 
 class Jackson2JsonCodecTest extends JsonCodecContract {
@@ -24,6 +29,11 @@ class Jackson2JsonCodecTest extends JsonCodecContract {
         return new Jackson2JsonCodecProvider();
     }
 
+    @Override
+    JsonCodecProvider ignoringContentType() {
+        return JacksonCodecs.jackson2().ignoringContentType();
+    }
+
     @Test
     void isTheJackson2ProviderBelowJackson3() {
         Jackson2JsonCodecProvider provider = new Jackson2JsonCodecProvider();
@@ -31,7 +41,8 @@ class Jackson2JsonCodecTest extends JsonCodecContract {
         assertThat(provider.available()).isTrue();
         assertThat(provider.priority()).isLessThan(new Jackson3JsonCodecProvider().priority()).isNegative();
         assertThat(provider.create(Reading.class)).isInstanceOf(Jackson2JsonCodec.class);
-        assertThat(JacksonCodecs.jackson2()).isSameAs(Jackson2CodecFactory.defaults());
+        assertThat(JacksonCodecs.jackson2()).isSameAs(JacksonCodecs.jackson2());
+        assertThat(JacksonCodecs.jackson2().create(Reading.class)).isInstanceOf(Jackson2JsonCodec.class);
     }
 
     @Test
@@ -51,6 +62,52 @@ class Jackson2JsonCodecTest extends JsonCodecContract {
         assertThatThrownBy(() -> codec.decode(bytes("{\"deviceId\":\"s\",\"temperature\":2,\"firmware\":1}")))
                 .isInstanceOf(MqttPayloadCodecException.class)
                 .hasMessageContaining("Unrecognized field \"firmware\"");
+    }
+
+    @Test
+    void anApplicationMappersModuleIsUsedForGenericTypesFromATypeReferenceOrAJavaType() {
+        ObjectMapper applications = JsonMapper.builder()
+                .findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addModule(new SimpleModule("readings").setMixInAnnotation(Reading.class, WithoutNote.class))
+                .build();
+        Jackson2JsonCodecs codecs = JacksonCodecs.jackson2(applications);
+        PayloadCodec<List<Reading>> byReference = codecs.create(new TypeReference<List<Reading>>() { });
+        PayloadCodec<List<Reading>> byJavaType = codecs.create(
+                applications.getTypeFactory().constructCollectionType(List.class, Reading.class));
+
+        byte[] payload = byReference.encode(READINGS);
+        assertThat(text(payload)).isEqualTo(READINGS_WITHOUT_NOTE);
+        assertThat(byJavaType.encode(READINGS)).isEqualTo(payload);
+        assertThat(byReference.decode(payload)).isEqualTo(READINGS_READ_WITHOUT_NOTE);
+        assertThat(byJavaType.decode(payload)).isEqualTo(READINGS_READ_WITHOUT_NOTE)
+                .allSatisfy(reading -> assertThat(reading).isInstanceOf(Reading.class));
+
+        PayloadCodec<Map<String, Reading>> byId = codecs.create(
+                applications.getTypeFactory().constructMapType(Map.class, String.class, Reading.class));
+        Map<String, Reading> indexed = Map.of("b", READINGS_READ_WITHOUT_NOTE.get(1));
+        assertThat(byId.decode(byId.encode(indexed))).isEqualTo(indexed);
+        assertThatThrownBy(() -> byId.decode(bytes("[]")))
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessageStartingWith("the payload is not JSON of a java.util.Map<java.lang.String,"
+                        + Reading.class.getName() + ">: ");
+        assertThatThrownBy(() -> codecs.create((TypeReference<Reading>) null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void ignoringTheContentTypeKeepsTheMapper() {
+        ObjectMapper applications = JsonMapper.builder()
+                .addModule(new SimpleModule("readings").setMixInAnnotation(Reading.class, WithoutNote.class))
+                .build();
+        Jackson2JsonCodecs strict = JacksonCodecs.jackson2(applications);
+        Jackson2JsonCodecs lenient = strict.ignoringContentType();
+        assertThat(lenient).isNotSameAs(strict).isSameAs(lenient.ignoringContentType());
+        assertThat(lenient.toString()).endsWith(", ignoring the content type");
+        PayloadCodec<Reading> codec = lenient.create(Reading.class);
+        assertThat(text(codec.encode(new Reading("a", 1, null, "n", null)))).doesNotContain("note");
+        assertThat(codec.decode(message(bytes("{\"deviceId\":\"a\",\"temperature\":1}"), false, "text/plain")))
+                .isEqualTo(new Reading("a", 1, null, null, null));
     }
 
     @Test

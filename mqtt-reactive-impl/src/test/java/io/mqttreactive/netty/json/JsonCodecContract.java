@@ -7,17 +7,25 @@ import io.mqttreactive.MqttQos;
 import io.mqttreactive.exception.MqttPayloadCodecException;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PayloadFormatIndicator;
+import io.mqttreactive.netty.internal.mapping.PacketMapper;
+import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +41,9 @@ abstract class JsonCodecContract {
 
     /** The provider under test. */
     abstract JsonCodecProvider provider();
+
+    /** Codecs of the provider's Jackson, on its default mapper, that ignore the content type of messages. */
+    abstract JsonCodecProvider ignoringContentType();
 
     /**
      * On the module path these tests run inside the impl module, whose packages are closed: open this one to both
@@ -147,6 +158,108 @@ abstract class JsonCodecContract {
     }
 
     @Test
+    void roundTripsGenericTypesGivenAsReflectionTypes() {
+        PayloadCodec<Map<String, List<Reading>>> byDevice =
+                provider.create(new Captured<Map<String, List<Reading>>>() { }.type());
+        Map<String, List<Reading>> readings = Map.of("a", List.of(new Reading("a", 1, List.of(2), null, TIME)),
+                "b", List.of());
+        assertThat(byDevice.decode(byDevice.encode(readings))).isEqualTo(readings);
+        assertThat(byDevice.decode(byDevice.encode(readings)).get("a").get(0)).isInstanceOf(Reading.class);
+        assertThat(provider.<Reading>create((Type) Reading.class).decode(codec.encode(readings.get("a").get(0))))
+                .isEqualTo(readings.get("a").get(0));
+    }
+
+    @Test
+    void errorsOfAGenericTypeNameIt() {
+        PayloadCodec<List<Reading>> batch = provider.create(new Captured<List<Reading>>() { }.type());
+        assertThatThrownBy(() -> batch.decode(bytes("{\"deviceId\":\"s\"}")))
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessageStartingWith("the payload is not JSON of a java.util.List<" + Reading.class.getName()
+                        + ">: ");
+    }
+
+    @Test
+    void decodesAMessageWithoutContentTypeOrPayloadFormatAsEveryMqtt311MessageIs() {
+        Reading reading = new Reading("s", 1, List.of(), null, TIME);
+        MqttMessage bare = MqttMessage.builder().topic("t").payload(codec.encode(reading)).build();
+        assertThat(bare.contentType()).isEmpty();
+        assertThat(bare.payloadFormatIndicator()).isEqualTo(PayloadFormatIndicator.UNSPECIFIED);
+        assertThat(codec.decode(bare)).isEqualTo(reading);
+    }
+
+    @Test
+    void decodesMessagesWhoseContentTypeIsJsonWithParametersAndInAnyCase() {
+        Reading reading = new Reading("s", 1, List.of(), null, TIME);
+        for (String json : List.of("application/json", "application/json; charset=utf-8", "Application/JSON",
+                " application/json ;charset=\"UTF-8\"", "application/ld+json", "application/vnd.acme.reading+json;v=2",
+                "application/geo+json")) {
+            MqttMessage message = message(codec.encode(reading), false, json);
+            assertThat(codec.decode(message)).as(json).isEqualTo(reading);
+        }
+    }
+
+    @Test
+    void refusesAMessageWhoseContentTypeIsNotJsonNamingTopicTypeAndContentType() {
+        byte[] payload = codec.encode(new Reading("s", 1, List.of(), null, TIME));
+        for (String other : List.of("application/octet-stream", "text/plain", "text/json", "application/xml",
+                "application/json-seq", "application/+json", "json", "")) {
+            assertThatThrownBy(() -> codec.decode(message(payload, false, other)))
+                    .as(other)
+                    .isInstanceOf(MqttPayloadCodecException.class)
+                    .hasMessage("cannot decode the message on topic 'devices/7/reading' as JSON of a "
+                            + Reading.class.getName() + ": its content type is \"" + other
+                            + "\", not application/json or application/*+json")
+                    .hasNoCause();
+        }
+        assertThat(codec.decode(payload)).as("decode(byte[]) does not look at properties").isNotNull();
+    }
+
+    @Test
+    @DisplayName("refuses a payload that is not well-formed UTF-8 under Payload Format Indicator 1, which the broker "
+            + "forwards unaltered [MQTT-3.3.2-4] (5.0) and the receiver MAY check (5.0 section 3.3.2.3.2)")
+    void refusesIllFormedUtf8UnderPayloadFormatUtf8() {
+        byte[] latin1 = "{\"deviceId\":\"caf\u00e9\",\"temperature\":1}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> codec.decode(message(latin1, true, "application/json")))
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessage("cannot decode the message on topic 'devices/7/reading' as JSON of a "
+                        + Reading.class.getName() + ": its payload format indicator says UTF-8 but the payload is not"
+                        + " well-formed UTF-8 (MQTT 5.0 section 3.3.2.3.2)")
+                .hasNoCause();
+        assertThatThrownBy(() -> codec.decode(message(latin1, false, null)))
+                .as("without the indicator, Jackson finds the bad byte: still a typed error, naming the topic")
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessageStartingWith("the payload on topic 'devices/7/reading' is not JSON of a "
+                        + Reading.class.getName() + ": ");
+        byte[] utf8 = "{\"deviceId\":\"caf\u00e9\",\"temperature\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThat(codec.decode(message(utf8, true, "application/json")).deviceId()).isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void decodingErrorsOfAMessageNameItsTopic() {
+        assertThatThrownBy(() -> codec.decode(message(bytes("{\"deviceId\":"), true, "application/json")))
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessageStartingWith("the payload on topic 'devices/7/reading' is not JSON of a "
+                        + Reading.class.getName() + ": ")
+                .hasMessageContaining("(at line 1, column ")
+                .cause().isNotNull();
+        assertThatThrownBy(() -> codec.decode(message(bytes("null"), true, "application/json")))
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessage("the payload on topic 'devices/7/reading' is JSON null, not a " + Reading.class.getName());
+    }
+
+    @Test
+    void codecsIgnoringTheContentTypeStillCheckThePayloadFormat() {
+        PayloadCodec<Reading> lenient = ignoringContentType().create(Reading.class);
+        Reading reading = new Reading("s", 1, List.of(), null, TIME);
+        assertThat(lenient.decode(message(codec.encode(reading), true, "text/plain"))).isEqualTo(reading);
+        assertThat(lenient.contentType()).contains("application/json");
+        assertThat(lenient.toString()).endsWith("[" + Reading.class.getName() + ", any content type]");
+        assertThatThrownBy(() -> lenient.decode(message(new byte[] {'"', (byte) 0xC0, '"'}, true, "text/plain")))
+                .isInstanceOf(MqttPayloadCodecException.class)
+                .hasMessageContaining("its payload format indicator says UTF-8");
+    }
+
+    @Test
     void nullArgumentsAreRejected() {
         assertThatThrownBy(() -> codec.encode((Reading) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> codec.decode((byte[]) null)).isInstanceOf(NullPointerException.class);
@@ -185,6 +298,13 @@ abstract class JsonCodecContract {
         assertThat(provider.name()).startsWith("jackson");
     }
 
+    /** A message as the client delivers it, through the mapping of a received PUBLISH. */
+    static MqttMessage message(byte[] payload, boolean payloadFormatUtf8, @Nullable String contentType) {
+        return PacketMapper.toMessage(new PublishPacket("devices/7/reading", payload, MqttQos.AT_LEAST_ONCE, false,
+                false, 1, PublishPacket.NO_MESSAGE_EXPIRY, payloadFormatUtf8, contentType, null, null, List.of(), 0,
+                List.of()), "devices/7/reading");
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -201,6 +321,28 @@ abstract class JsonCodecContract {
     public record Event(Instant at, OffsetDateTime local, Optional<String> label, Optional<String> missing,
             List<List<Integer>> matrix, List<Reading> readings) {
     }
+
+    /** Captures the type argument of an anonymous subclass, as Jackson's and Spring's type references do. */
+    abstract static class Captured<T> {
+
+        Type type() {
+            return ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
+        }
+    }
+
+    /** A mix-in an application's Jackson module adds: readings are written without their note. */
+    @JsonIgnoreProperties("note")
+    abstract static class WithoutNote {
+    }
+
+    /** Two readings, and the JSON a mapper with {@link WithoutNote} writes for them. */
+    static final List<Reading> READINGS = List.of(new Reading("a", 1.5, List.of(1), "hidden", TIME),
+            new Reading("b", 2, List.of(), null, TIME));
+    static final String READINGS_WITHOUT_NOTE = "[{\"deviceId\":\"a\",\"temperature\":1.5,\"samples\":[1],"
+            + "\"time\":\"2025-06-01T12:00:00.250Z\"},{\"deviceId\":\"b\",\"temperature\":2.0,\"samples\":[],"
+            + "\"time\":\"2025-06-01T12:00:00.250Z\"}]";
+    static final List<Reading> READINGS_READ_WITHOUT_NOTE = List.of(new Reading("a", 1.5, List.of(1), null, TIME),
+            new Reading("b", 2, List.of(), null, TIME));
 
     /** A class without properties, which Jackson refuses to serialize. */
     public static final class Opaque {

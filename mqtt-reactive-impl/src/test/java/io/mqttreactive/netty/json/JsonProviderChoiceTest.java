@@ -87,6 +87,10 @@ class JsonProviderChoiceTest {
             Event event = new Event(TIME, OffsetDateTime.of(2025, 6, 1, 14, 0, 0, 0, ZoneOffset.ofHours(2)),
                     Optional.of("door"), Optional.empty(), List.of(List.of(1)), List.of());
             assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
+            PayloadCodec<List<Event>> events = PayloadCodec.json(new JsonCodecContract.Captured<List<Event>>() { }
+                    .type());
+            assertThat(events).isInstanceOf(Jackson2JsonCodec.class);
+            assertThat(events.decode(events.encode(List.of(event)))).containsExactly(event);
             assertThatThrownBy(JacksonCodecs::jackson3)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Jackson 3 is not on the class path: add tools.jackson.core:jackson-databind 3.x");

@@ -4,6 +4,8 @@ import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.MqttClients;
 import io.mqttreactive.netty.FileSessionStore;
+import io.mqttreactive.netty.Jackson2JsonCodecs;
+import io.mqttreactive.netty.Jackson3JsonCodecs;
 import io.mqttreactive.netty.JacksonCodecs;
 import io.mqttreactive.netty.MqttClientMetrics;
 import io.mqttreactive.netty.MqttClientObservations;
@@ -36,9 +38,11 @@ import org.springframework.http.client.ReactorResourceFactory;
  *       the event loops of Spring's {@link ReactorResourceFactory} when there is one, which Spring WebFlux's
  *       server and {@code WebClient} run on, else on the SDK's default loops;</li>
  *   <li>{@link MqttClientLifecycle}: connect on startup, graceful shutdown after the web server;</li>
- *   <li>a {@link JsonCodecProvider} for JSON payloads on the application's own Jackson mapper: Jackson 3's
- *       {@code JsonMapper} when Jackson 3 is on the class path (Spring Boot 4), else Jackson 2's
- *       {@code ObjectMapper}; inject it and call {@code create(Type.class)};</li>
+ *   <li>a {@link JsonCodecProvider} for JSON payloads on the application's own Jackson mapper, with its modules
+ *       and settings: {@link Jackson3JsonCodecs} on Jackson 3's {@code JsonMapper} when Jackson 3 is on the class
+ *       path (Spring Boot 4), else {@link Jackson2JsonCodecs} on Jackson 2's {@code ObjectMapper}; inject it and
+ *       call {@code create(Type.class)}, or, for a generic type, inject it by its class and call
+ *       {@code create(new TypeReference<List<Type>>() {})};</li>
  *   <li>Micrometer meters ({@code mqtt.client.*}) of the auto-configured client when the application has a
  *       {@code MeterRegistry} ({@code mqtt.metrics.enabled}, on by default), and observations of its publishes
  *       and receipts with W3C trace context when {@code mqtt.tracing.enabled} is set;</li>
@@ -155,7 +159,7 @@ public class MqttAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(JsonCodecProvider.class)
-        JsonCodecProvider mqttJsonCodecs(ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper) {
+        Jackson3JsonCodecs mqttJsonCodecs(ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper) {
             tools.jackson.databind.json.JsonMapper shared = mapper.getIfAvailable();
             return shared == null ? JacksonCodecs.jackson3() : JacksonCodecs.jackson3(shared);
         }
@@ -172,7 +176,7 @@ public class MqttAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(JsonCodecProvider.class)
-        JsonCodecProvider mqttJsonCodecs(ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> mapper) {
+        Jackson2JsonCodecs mqttJsonCodecs(ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> mapper) {
             com.fasterxml.jackson.databind.ObjectMapper shared = mapper.getIfAvailable();
             return shared == null ? JacksonCodecs.jackson2() : JacksonCodecs.jackson2(shared);
         }

@@ -11,6 +11,8 @@ import io.mqttreactive.MqttClients;
 import io.mqttreactive.MqttVersion;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.netty.Jackson2JsonCodecs;
+import io.mqttreactive.netty.Jackson3JsonCodecs;
 import io.mqttreactive.netty.MqttClientResources;
 import io.mqttreactive.spi.JsonCodecProvider;
 import io.mqttreactive.spi.PayloadCodec;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -160,6 +164,36 @@ class MqttAutoConfigurationTest {
     }
 
     @Test
+    void genericTypesUseTheApplicationsJackson3MapperThroughATypeReference() {
+        runner.withUserConfiguration(SnakeCaseJsonMapper.class).run(context -> {
+            assertThat(context.getBean(JsonCodecProvider.class)).isSameAs(context.getBean(Jackson3JsonCodecs.class));
+            PayloadCodec<List<Reading>> codec = context.getBean(Jackson3JsonCodecs.class)
+                    .create(new tools.jackson.core.type.TypeReference<List<Reading>>() { });
+            List<Reading> readings = List.of(new Reading("sensor-7", Instant.parse("2026-12-07T10:15:30Z")));
+
+            assertThat(new String(codec.encode(readings), StandardCharsets.UTF_8))
+                    .isEqualTo("[{\"device_id\":\"sensor-7\",\"at\":\"2026-12-07T10:15:30Z\"}]");
+            assertThat(codec.decode(codec.encode(readings))).isEqualTo(readings);
+        });
+    }
+
+    @Test
+    void withoutJackson3AsUnderSpringBoot3JsonCodecsUseTheApplicationsJackson2Mapper() {
+        runner.withClassLoader(new FilteredClassLoader("tools.jackson."))
+                .withUserConfiguration(SnakeCaseObjectMapper.class).run(context -> {
+                    assertThat(context).doesNotHaveBean(Jackson3JsonCodecs.class);
+                    Jackson2JsonCodecs codecs = context.getBean(Jackson2JsonCodecs.class);
+                    PayloadCodec<List<Reading>> codec = codecs.create(
+                            new com.fasterxml.jackson.core.type.TypeReference<List<Reading>>() { });
+                    List<Reading> readings = List.of(new Reading("sensor-9", Instant.parse("2026-12-07T10:15:30Z")));
+
+                    assertThat(new String(codec.encode(readings), StandardCharsets.UTF_8))
+                            .isEqualTo("[{\"device_id\":\"sensor-9\",\"at\":\"2026-12-07T10:15:30Z\"}]");
+                    assertThat(codec.decode(codec.encode(readings))).isEqualTo(readings);
+                });
+    }
+
+    @Test
     void withoutAMapperBeanJsonCodecsStillMapJavaTime() {
         runner.run(context -> {
             PayloadCodec<Reading> codec = context.getBean(JsonCodecProvider.class).create(Reading.class);
@@ -221,6 +255,20 @@ class MqttAutoConfigurationTest {
         @Bean
         JsonMapper jsonMapper() {
             return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        }
+    }
+
+    /** Spring Boot 3's mapper: Jackson 2, with the java.time module and ISO-8601 dates, in snake case. */
+    @Configuration(proxyBeanMethods = false)
+    static class SnakeCaseObjectMapper {
+
+        @Bean
+        com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
+            return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .findAndAddModules()
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                    .build();
         }
     }
 

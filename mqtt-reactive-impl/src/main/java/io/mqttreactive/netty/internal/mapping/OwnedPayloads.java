@@ -14,8 +14,9 @@ public final class OwnedPayloads {
     }
 
     /**
-     * Sets {@code payload} as the builder's payload without copying it; the caller must never change the array
-     * afterwards.
+     * Sets {@code payload}, a received one, as the builder's payload without copying it; the caller must never
+     * change the array afterwards. {@code build()} does not check it against a UTF-8 payload format indicator: a
+     * received message is delivered as its sender sent it, and the receiver decides whether to check.
      *
      * @throws IllegalArgumentException if the payload is larger than {@link MqttMessage#MAX_PAYLOAD_SIZE}
      */

@@ -32,11 +32,30 @@ class OwnedPayloadsTest {
     }
 
     @Test
-    @DisplayName("build() still checks an adopted payload against a UTF-8 payload format indicator")
-    void adoptedPayloadIsValidated() {
-        MqttMessage.Builder builder = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), new byte[] {(byte) 0xff})
+    @DisplayName("a received payload is kept even when it contradicts a UTF-8 payload format indicator: the receiver "
+            + "MAY check it (MQTT 5.0 section 3.3.2.3.2), the client does not")
+    void adoptedPayloadIsDeliveredAsReceived() {
+        MqttMessage message = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), new byte[] {(byte) 0xff})
+                .payloadFormatIndicator(PayloadFormatIndicator.UTF_8)
+                .build();
+        assertThat(message.payload()).containsExactly(0xff);
+        assertThat(message.payloadFormatIndicator()).isEqualTo(PayloadFormatIndicator.UTF_8);
+    }
+
+    @Test
+    @DisplayName("a payload set after an adopted one, or a copy made with mutate(), is checked again")
+    void aPayloadTheApplicationSetsIsStillChecked() {
+        byte[] illFormed = {(byte) 0xff};
+        MqttMessage.Builder replaced = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), new byte[] {'a'})
+                .payload(illFormed)
                 .payloadFormatIndicator(PayloadFormatIndicator.UTF_8);
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(replaced::build).isInstanceOf(IllegalArgumentException.class);
+        MqttMessage received = OwnedPayloads.adopt(MqttMessage.builder().topic("t"), illFormed)
+                .payloadFormatIndicator(PayloadFormatIndicator.UTF_8)
+                .build();
+        assertThatThrownBy(() -> received.mutate().topic("u").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the payload format indicator is UTF-8 but the payload is not well-formed UTF-8");
     }
 
     @Test

@@ -41,6 +41,18 @@ class PacketMapperTest {
     }
 
     @Test
+    @DisplayName("a received PUBLISH whose payload contradicts Payload Format Indicator 1 is delivered as sent: the "
+            + "broker forwards the indicator unaltered [MQTT-3.3.2-4] (5.0) and the receiver MAY check (3.3.2.3.2)")
+    void publishWithIllFormedUtf8UnderPayloadFormatUtf8() {
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9};
+        PublishPacket packet = new PublishPacket("t", latin1, MqttQos.AT_LEAST_ONCE, false, false, 1,
+                PublishPacket.NO_MESSAGE_EXPIRY, true, "application/json", null, null, List.of(), 0, List.of());
+        MqttMessage message = PacketMapper.toMessage(packet, "t");
+        assertThat(message.payloadFormatIndicator()).isEqualTo(PayloadFormatIndicator.UTF_8);
+        assertThat(message.payload()).containsExactly(latin1);
+    }
+
+    @Test
     @DisplayName("the message a subscriber receives hands out copies of the payload")
     void receivedPayloadIsCopiedOut() {
         MqttMessage message = PacketMapper.toMessage(
