@@ -208,8 +208,8 @@ public interface MqttClient {
      * QoS 1 and 2 messages are acknowledged once emitted downstream, so demand is backpressure all the way to
      * the broker, and acknowledgements leave in the order the messages arrived, so a subscriber that stops
      * requesting soon holds back every subscription of the client
-     * ({@link #subscribe(SubscribeRequest, AcknowledgeMode)} can isolate it); QoS 0 messages wait in a bounded buffer handled by
-     * {@link io.mqttreactive.options.FlowControlOptions#qos0OverflowStrategy()}. The flux survives reconnects
+     * ({@link #subscribe(SubscribeRequest, AcknowledgeMode)} can isolate it); QoS 0 messages wait in a bounded
+     * buffer handled by {@link io.mqttreactive.options.FlowControlOptions#qos0OverflowStrategy()}. The flux survives reconnects
      * when reconnect is enabled (re-subscribing on a new session); it completes on {@link #disconnect()} and
      * {@link #close()}, and errors if the connection is lost while reconnect is disabled.
      *

@@ -123,8 +123,7 @@ public final class NettyMqttClient implements MqttClient {
     public MqttSubscription subscription(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         checkSubscribable(request);
         Objects.requireNonNull(acknowledgeMode, "acknowledgeMode");
-        return new AcknowledgedSubscription(request, Acknowledgement.of(acknowledgeMode), eventLoop,
-                core);
+        return new AcknowledgedSubscription(request, Acknowledgement.of(acknowledgeMode), eventLoop, core);
     }
 
     @Override

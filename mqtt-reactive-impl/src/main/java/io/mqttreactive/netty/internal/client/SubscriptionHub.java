@@ -27,7 +27,8 @@ import reactor.core.publisher.FluxSink;
  * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties a
  * cancel, or an unsubscribe that completes the flux, to UNSUBSCRIBE, and ends them all, without UNSUBSCRIBE, when the connection ends. A message no
  * subscription matches goes to the unsolicited streams; with none, it is acknowledged, counted and reported as
- * dropped, never silently lost. Confined to the event loop.
+ * dropped, never silently lost; so are the messages a subscription acknowledged into its buffer and ended
+ * without emitting. Confined to the event loop.
  */
 final class SubscriptionHub implements MessageSubscriber {
 

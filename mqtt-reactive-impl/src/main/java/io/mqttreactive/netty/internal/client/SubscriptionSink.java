@@ -68,8 +68,8 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private long demand;
     private int qos0Queued;
     private long qos0QueuedBytes;
-    private int released;
-    private long releasedBytes;
+    private int releasedQueued;
+    private long releasedQueuedBytes;
     private long dropped;
     private boolean terminated;
 
@@ -189,23 +189,23 @@ final class SubscriptionSink<T> implements MessageSubscriber {
 
     /** Like the QoS 0 bound: an empty buffer takes one message of any size. */
     private boolean hasReleasedRoomFor(MqttMessage message) {
-        return released == 0 || released < acknowledgement.bufferSize()
-                && releasedBytes + message.payloadSize() <= acknowledgement.bufferBytes();
+        return releasedQueued == 0 || releasedQueued < acknowledgement.bufferSize()
+                && releasedQueuedBytes + message.payloadSize() <= acknowledgement.bufferBytes();
     }
 
     private void releaseIntoBuffer(Entry entry) {
         InboundDelivery delivery = entry.delivery;
         entry.delivery = null;
         entry.releasedOnArrival = true;
-        released++;
-        releasedBytes += entry.message.payloadSize();
+        releasedQueued++;
+        releasedQueuedBytes += entry.message.payloadSize();
         delivery.release();
     }
 
     /** A message released on arrival has gone: its room goes to the oldest messages waiting for room. */
     private void releasedLeft(Entry entry) {
-        released--;
-        releasedBytes -= entry.message.payloadSize();
+        releasedQueued--;
+        releasedQueuedBytes -= entry.message.payloadSize();
         while (!waitingForRoom.isEmpty() && hasReleasedRoomFor(waitingForRoom.peek().message)) {
             releaseIntoBuffer(waitingForRoom.poll());
         }
@@ -272,7 +272,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         terminated = true;
         bufferedChange.accept(-queue.size());
         waitingForRoom.clear();
-        int discarded = released;
+        int discarded = releasedQueued;
         for (Entry entry; (entry = queue.poll()) != null; ) {
             if (entry.delivery != null) {
                 entry.delivery.abandon();
@@ -280,8 +280,8 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         }
         qos0Queued = 0;
         qos0QueuedBytes = 0;
-        released = 0;
-        releasedBytes = 0;
+        releasedQueued = 0;
+        releasedQueuedBytes = 0;
         if (discarded > 0) {
             dropListener.discarded(this, discarded);
         }
