@@ -9,6 +9,7 @@ import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.Subscription;
+import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
 import io.mqttreactive.topic.MqttTopicFilter;
 
@@ -207,8 +208,10 @@ public interface MqttClient {
      *
      * <p>The client routes received messages by topic filter, so overlapping subscriptions each get their copy.
      * QoS 1 and 2 messages are acknowledged once emitted downstream, so demand is backpressure all the way to
-     * the broker; QoS 0 messages wait in a bounded buffer handled by
-     * {@link io.mqttreactive.options.FlowControlOptions#qos0OverflowStrategy()}. The flux survives reconnects
+     * the broker, and acknowledgements leave in the order the messages arrived, so a subscriber that stops
+     * requesting soon holds back every subscription of the client
+     * ({@link #subscribe(SubscribeRequest, AcknowledgeMode)} can isolate it); QoS 0 messages wait in a bounded
+     * buffer handled by {@link io.mqttreactive.options.FlowControlOptions#qos0OverflowStrategy()}. The flux survives reconnects
      * when reconnect is enabled (re-subscribing on a new session); it completes on {@link #disconnect()} and
      * {@link #close()}, and errors if the connection is lost while reconnect is disabled.
      *
@@ -235,8 +238,26 @@ public interface MqttClient {
      * @throws IllegalArgumentException if the client speaks MQTT 3.1.1 or 3.1 and the request uses an MQTT 5.0
      *         feature: a subscription identifier, user properties, No Local, Retain As Published or a Retain
      *         Handling other than {@link io.mqttreactive.message.RetainHandling#SEND}
+     * @see #subscribe(SubscribeRequest, AcknowledgeMode)
      */
-    Flux<MqttMessage> subscribe(SubscribeRequest request);
+    default Flux<MqttMessage> subscribe(SubscribeRequest request) {
+        return subscribe(request, AcknowledgeMode.ON_DELIVERY);
+    }
+
+    /**
+     * Subscribes as {@link #subscribe(SubscribeRequest)} does, acknowledging QoS 1 and 2 messages as
+     * {@code acknowledgeMode} says: once emitted downstream ({@link AcknowledgeMode#ON_DELIVERY}, what
+     * {@link #subscribe(SubscribeRequest)} does), or as they enter a bounded buffer of the subscription
+     * ({@link AcknowledgeMode#onBuffer(int, long)}), so that a subscriber that falls behind holds back the other
+     * subscriptions of the client only once that buffer is full. {@link AcknowledgeMode} tells the trade-off: a
+     * message acknowledged into the buffer is lost if the process dies before the subscriber took it.
+     *
+     * @param request         the subscriptions and the SUBSCRIBE properties
+     * @param acknowledgeMode when QoS 1 and 2 messages are acknowledged
+     * @return a cold {@code Flux} of the matching messages; errors as {@link #subscribe(SubscribeRequest)}
+     * @throws IllegalArgumentException as {@link #subscribe(SubscribeRequest)} does
+     */
+    Flux<MqttMessage> subscribe(SubscribeRequest request, AcknowledgeMode acknowledgeMode);
 
     /**
      * Subscribes as {@link #subscribe(SubscribeRequest)} does, with the broker's acceptance as a {@code Mono} of
@@ -246,7 +267,20 @@ public interface MqttClient {
      * @return the subscription; nothing is sent until its {@link MqttSubscription#messages()} is subscribed
      * @throws IllegalArgumentException as {@link #subscribe(SubscribeRequest)} does
      */
-    MqttSubscription subscription(SubscribeRequest request);
+    default MqttSubscription subscription(SubscribeRequest request) {
+        return subscription(request, AcknowledgeMode.ON_DELIVERY);
+    }
+
+    /**
+     * Subscribes as {@link #subscribe(SubscribeRequest, AcknowledgeMode)} does, with the broker's acceptance as a
+     * {@code Mono} of its own: see {@link MqttSubscription}.
+     *
+     * @param request         the subscriptions and the SUBSCRIBE properties
+     * @param acknowledgeMode when QoS 1 and 2 messages are acknowledged
+     * @return the subscription; nothing is sent until its {@link MqttSubscription#messages()} is subscribed
+     * @throws IllegalArgumentException as {@link #subscribe(SubscribeRequest)} does
+     */
+    MqttSubscription subscription(SubscribeRequest request, AcknowledgeMode acknowledgeMode);
 
     /**
      * Subscribes with manual acknowledgement to a topic filter with default options; see

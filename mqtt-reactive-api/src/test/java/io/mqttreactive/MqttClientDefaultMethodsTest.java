@@ -7,6 +7,7 @@ import io.mqttreactive.exception.InvalidTopicException;
 import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.Subscription;
+import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
 import io.mqttreactive.topic.MqttTopicFilter;
 
@@ -20,15 +21,18 @@ class MqttClientDefaultMethodsTest {
     private final StubMqttClient client = new StubMqttClient(MqttClientOptions.builder().build());
 
     @Test
-    void subscribeOverloadsBuildOneRequest() {
+    void subscribeOverloadsBuildOneRequestAcknowledgedOnDelivery() {
         client.subscribe("a/+", MqttQos.AT_LEAST_ONCE);
         client.subscribe(MqttTopicFilter.of("b/#"), MqttQos.EXACTLY_ONCE);
         client.subscribe(List.of(Subscription.of("c", MqttQos.AT_MOST_ONCE), Subscription.of("d", MqttQos.AT_MOST_ONCE)));
+        client.subscription(SubscribeRequest.of(Subscription.of("f", MqttQos.AT_LEAST_ONCE)));
         client.subscribeAcknowledged("e", MqttQos.AT_LEAST_ONCE);
         assertThat(client.requests).containsExactly(
-                SubscribeRequest.of(Subscription.of("a/+", MqttQos.AT_LEAST_ONCE)),
-                SubscribeRequest.of(Subscription.of("b/#", MqttQos.EXACTLY_ONCE)),
+                SubscribeRequest.of(Subscription.of("a/+", MqttQos.AT_LEAST_ONCE)), AcknowledgeMode.ON_DELIVERY,
+                SubscribeRequest.of(Subscription.of("b/#", MqttQos.EXACTLY_ONCE)), AcknowledgeMode.ON_DELIVERY,
                 SubscribeRequest.of(Subscription.of("c", MqttQos.AT_MOST_ONCE), Subscription.of("d", MqttQos.AT_MOST_ONCE)),
+                AcknowledgeMode.ON_DELIVERY,
+                SubscribeRequest.of(Subscription.of("f", MqttQos.AT_LEAST_ONCE)), AcknowledgeMode.ON_DELIVERY,
                 SubscribeRequest.of(Subscription.of("e", MqttQos.AT_LEAST_ONCE)));
     }
 

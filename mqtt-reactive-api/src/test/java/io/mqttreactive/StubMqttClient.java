@@ -7,6 +7,7 @@ import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
 
 import java.util.ArrayList;
@@ -52,14 +53,16 @@ final class StubMqttClient implements MqttClient {
     }
 
     @Override
-    public Flux<MqttMessage> subscribe(SubscribeRequest request) {
+    public Flux<MqttMessage> subscribe(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         requests.add(request);
+        requests.add(acknowledgeMode);
         return Flux.empty();
     }
 
     @Override
-    public MqttSubscription subscription(SubscribeRequest request) {
+    public MqttSubscription subscription(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         requests.add(request);
+        requests.add(acknowledgeMode);
         return new MqttSubscription() {
             @Override
             public Flux<MqttMessage> messages() {

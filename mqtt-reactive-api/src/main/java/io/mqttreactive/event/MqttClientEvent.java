@@ -195,6 +195,34 @@ public sealed interface MqttClientEvent {
     }
 
     /**
+     * A subscription that acknowledges messages on entering its buffer
+     * ({@link io.mqttreactive.options.AcknowledgeMode#onBuffer(int, long)}) ended with acknowledged messages it had
+     * not emitted yet: they are discarded, and the broker, which has their acknowledgement, will not send them
+     * again. The subscription ended because it was cancelled, unsubscribed, completed by {@code disconnect()} or
+     * {@code close()}, or failed.
+     *
+     * @param subscription   the first topic filter of the subscription that discarded them
+     * @param discarded      how many acknowledged messages it discarded
+     * @param totalDiscarded how many acknowledged messages this client's subscriptions discarded so far, these
+     *                       included
+     */
+    record BufferedMessagesDiscarded(MqttTopicFilter subscription, int discarded, long totalDiscarded)
+            implements MqttClientEvent {
+
+        /**
+         * Creates the event.
+         *
+         * @param subscription   the first topic filter of the subscription that discarded them
+         * @param discarded      how many acknowledged messages it discarded
+         * @param totalDiscarded how many acknowledged messages this client's subscriptions discarded so far, these
+         *                       included
+         */
+        public BufferedMessagesDiscarded {
+            Objects.requireNonNull(subscription, "subscription");
+        }
+    }
+
+    /**
      * The broker sent more unacknowledged QoS 1 and 2 messages than the Receive Maximum this client announced
      * (MQTT 5.0 section 4.9), which some brokers do under load (mosquitto 2.0.11 does). The client keeps the
      * messages, delivers and acknowledges them in order as usual, and stops reading the connection until the

@@ -122,6 +122,21 @@ class OptionValuesTest {
     }
 
     @Test
+    @DisplayName("acknowledgement modes: on delivery by default; on buffer with bounds of at least 1, or defaults")
+    void acknowledgeModes() {
+        assertThat(AcknowledgeMode.ON_DELIVERY).isEqualTo(new AcknowledgeMode.OnDelivery());
+        assertThat(AcknowledgeMode.onBuffer()).isEqualTo(AcknowledgeMode.onBuffer(1024, 8L * 1024 * 1024));
+        AcknowledgeMode.OnBuffer smallest = AcknowledgeMode.onBuffer(1, 1);
+        assertThat(smallest.bufferSize()).isEqualTo(1);
+        assertThat(smallest.bufferBytes()).isEqualTo(1);
+        assertThat(smallest).hasToString("OnBuffer[bufferSize=1, bufferBytes=1]");
+        assertThatThrownBy(() -> AcknowledgeMode.onBuffer(0, 1))
+                .hasMessage("acknowledged buffer size must be between 1 and 2147483647, was 0");
+        assertThatThrownBy(() -> AcknowledgeMode.onBuffer(1, 0))
+                .hasMessage("acknowledged buffer bytes must be between 1 and 9223372036854775807, was 0");
+    }
+
+    @Test
     @DisplayName("the default maximum packet size is an eighth of the heap, within 1 MiB and the protocol's maximum")
     void defaultMaximumPacketSizeFollowsTheHeap() {
         long mebibyte = 1024 * 1024;

@@ -48,7 +48,8 @@ import reactor.core.Disposable;
  * <tr><td>{@code mqtt.client.messages.dropped}</td><td>counter</td><td>{@code reason}</td>
  *     <td>{@code subscription_buffer_full} (QoS 0 overflow of a subscription), {@code unsolicited} (a message
  *     no subscription matched, dropped because no unsolicited-messages subscriber took it or its buffer was full),
- *     {@code offline_queue_full}</td></tr>
+ *     {@code offline_queue_full}, {@code buffered_discarded} (messages a subscription had acknowledged into its
+ *     buffer, discarded when it ended before emitting them)</td></tr>
  * <tr><td>{@code mqtt.client.publishes.inflight}</td><td>gauge</td><td></td>
  *     <td>QoS 1 and 2 publishes sent and not yet acknowledged</td></tr>
  * <tr><td>{@code mqtt.client.publishes.pending}</td><td>gauge</td><td></td>

@@ -4,9 +4,11 @@ import static io.mqttreactive.MqttQos.AT_LEAST_ONCE;
 import static io.mqttreactive.MqttQos.AT_MOST_ONCE;
 import static io.mqttreactive.MqttQos.EXACTLY_ONCE;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isConnect;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubAck;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRel;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPublish;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isSubscribe;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isUnsubscribe;
 import static io.mqttreactive.netty.testing.scripted.Packets.connAck;
 import static io.mqttreactive.netty.testing.scripted.Packets.pubAck;
 import static io.mqttreactive.netty.testing.scripted.Packets.pubComp;
@@ -25,8 +27,11 @@ import io.mqttreactive.MqttQos;
 import io.mqttreactive.MqttVersion;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.message.Subscription;
 import io.mqttreactive.netty.testing.scripted.Packets;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
+import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.OfflineQueueOverflow;
 import io.mqttreactive.options.ReconnectDelay;
@@ -129,6 +134,23 @@ class MqttClientMetricsTest {
                 .isEqualTo("scripted-client");
         assertThat(registry.get("mqtt.client.connects").meter().getId().getTag("app")).isEqualTo("test");
         subscriber.cancel();
+    }
+
+    @Test
+    @DisplayName("acknowledged messages a subscription discards as it ends count as dropped, by how many")
+    void bufferedMessagesDiscarded() {
+        connect(MqttVersion.MQTT_5_0, FlowControlOptions.DEFAULT);
+        TestSubscriber<MqttMessage> subscriber = TestSubscriber.builder().initialRequest(0).build();
+        client.subscribe(SubscribeRequest.of(Subscription.of("in/#", AT_LEAST_ONCE)), AcknowledgeMode.onBuffer())
+                .subscribe(subscriber);
+        broker.send(subAck(broker.awaitReceived(isSubscribe("in/#")).packetId(), 1));
+        broker.send(Packets.publish("in/a", "a", AT_LEAST_ONCE, 7), Packets.publish("in/b", "b", AT_LEAST_ONCE, 8));
+        broker.awaitReceived(isPubAck(7));
+        broker.awaitReceived(isPubAck(8));
+
+        subscriber.cancel();
+        broker.awaitReceived(isUnsubscribe("in/#"));
+        assertThat(count("mqtt.client.messages.dropped", "reason", "buffered_discarded")).isEqualTo(2);
     }
 
     @Test

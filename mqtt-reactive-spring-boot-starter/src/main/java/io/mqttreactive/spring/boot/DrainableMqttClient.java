@@ -10,6 +10,7 @@ import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
+import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,13 +123,13 @@ public final class DrainableMqttClient implements MqttClient {
     }
 
     @Override
-    public Flux<MqttMessage> subscribe(SubscribeRequest request) {
-        return client.subscribe(request);
+    public Flux<MqttMessage> subscribe(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
+        return client.subscribe(request, acknowledgeMode);
     }
 
     @Override
-    public MqttSubscription subscription(SubscribeRequest request) {
-        return client.subscription(request);
+    public MqttSubscription subscription(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
+        return client.subscription(request, acknowledgeMode);
     }
 
     @Override

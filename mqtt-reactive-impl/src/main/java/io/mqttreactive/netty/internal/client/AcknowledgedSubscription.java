@@ -24,6 +24,7 @@ import reactor.core.publisher.Sinks;
 final class AcknowledgedSubscription implements MqttSubscription {
 
     private final SubscribeRequest request;
+    private final Acknowledgement acknowledgement;
     private final Executor eventLoop;
     private final ClientCore core;
     private final Sinks.One<SubscribeResult> acknowledged = Sinks.one();
@@ -34,8 +35,10 @@ final class AcknowledgedSubscription implements MqttSubscription {
     private @Nullable SubscriptionSink<MqttMessage> sink;
     private boolean ended;
 
-    AcknowledgedSubscription(SubscribeRequest request, Executor eventLoop, ClientCore core) {
+    AcknowledgedSubscription(SubscribeRequest request, Acknowledgement acknowledgement, Executor eventLoop,
+            ClientCore core) {
         this.request = request;
+        this.acknowledgement = acknowledgement;
         this.eventLoop = eventLoop;
         this.core = core;
         this.messages = Flux.<MqttMessage>create(emitter -> eventLoop.execute(() -> open(emitter)),
@@ -74,7 +77,7 @@ final class AcknowledgedSubscription implements MqttSubscription {
         if (ended) {
             emitter.complete();
         } else {
-            sink = core.subscribe(request, emitter, false, acknowledged::tryEmitValue);
+            sink = core.subscribe(request, emitter, acknowledgement, acknowledged::tryEmitValue);
         }
     }
 

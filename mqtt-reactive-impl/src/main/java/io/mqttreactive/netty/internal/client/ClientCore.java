@@ -208,12 +208,12 @@ final class ClientCore {
 
     /** Opens a subscription; returns its sink, or null if the client is closed. */
     <T> @Nullable SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter,
-            boolean manualAcknowledgement, Consumer<SubscribeResult> acknowledged) {
+            Acknowledgement acknowledgement, Consumer<SubscribeResult> acknowledged) {
         if (closed) {
             emitter.error(new MqttClientClosedException());
             return null;
         }
-        return session.subscribe(request, emitter, manualAcknowledgement, acknowledged);
+        return session.subscribe(request, emitter, acknowledgement, acknowledged);
     }
 
     /** Ends a subscription opened with {@link #subscribe}, or never opened when {@code sink} is null. */

@@ -42,6 +42,10 @@ final class ClientEventLog {
             warn("dropped:" + dropped.strategy(), () -> "dropped a QoS 0 message of " + dropped.topic() + " ("
                     + dropped.strategy() + ", " + dropped.totalDropped() + " dropped so far by "
                     + dropped.subscription().map(Object::toString).orElse("unsolicited messages") + ")");
+        } else if (event instanceof MqttClientEvent.BufferedMessagesDiscarded discarded) {
+            warn("buffered_discarded", () -> "the subscription to " + discarded.subscription() + " ended with "
+                    + discarded.discarded() + " acknowledged messages it had not emitted; they are discarded ("
+                    + discarded.totalDiscarded() + " so far)");
         } else if (event instanceof MqttClientEvent.OfflinePublishDropped dropped) {
             warn("offline_dropped", () -> "dropped a publish to " + dropped.topic()
                     + " from the full offline queue (" + dropped.totalDropped() + " dropped so far)");

@@ -202,9 +202,9 @@ final class ClientSession {
                 (message, sink) -> submit(message, sink, connected));
     }
 
-    <T> SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+    <T> SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter, Acknowledgement acknowledgement,
             Consumer<SubscribeResult> acknowledged) {
-        return subscriptions.subscribe(request, emitter, manualAcknowledgement, acknowledged);
+        return subscriptions.subscribe(request, emitter, acknowledgement, acknowledged);
     }
 
     void unsubscribe(@Nullable SubscriptionSink<?> sink, SubscribeRequest request,

@@ -17,6 +17,7 @@ import io.mqttreactive.netty.internal.telemetry.ClientTelemetry;
 import io.mqttreactive.netty.internal.telemetry.MessageTracing;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.TlsConfigurer;
+import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
@@ -110,22 +111,26 @@ public final class NettyMqttClient implements MqttClient {
     }
 
     @Override
-    public Flux<MqttMessage> subscribe(SubscribeRequest request) {
+    public Flux<MqttMessage> subscribe(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         checkSubscribable(request);
-        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, false, result -> { })),
+        Objects.requireNonNull(acknowledgeMode, "acknowledgeMode");
+        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter,
+                        Acknowledgement.of(acknowledgeMode), result -> { })),
                 FluxSink.OverflowStrategy.BUFFER);
     }
 
     @Override
-    public MqttSubscription subscription(SubscribeRequest request) {
+    public MqttSubscription subscription(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         checkSubscribable(request);
-        return new AcknowledgedSubscription(request, eventLoop, core);
+        Objects.requireNonNull(acknowledgeMode, "acknowledgeMode");
+        return new AcknowledgedSubscription(request, Acknowledgement.of(acknowledgeMode), eventLoop, core);
     }
 
     @Override
     public Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request) {
         checkSubscribable(request);
-        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter, true, result -> { })),
+        return Flux.create(emitter -> eventLoop.execute(() -> core.subscribe(request, emitter,
+                        Acknowledgement.MANUAL, result -> { })),
                 FluxSink.OverflowStrategy.BUFFER);
     }
 

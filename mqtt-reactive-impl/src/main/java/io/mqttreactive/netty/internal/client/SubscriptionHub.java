@@ -27,7 +27,8 @@ import reactor.core.publisher.FluxSink;
  * The subscriber ends of all subscription fluxes and of the unsolicited-messages stream: creates them, ties a
  * cancel, or an unsubscribe that completes the flux, to UNSUBSCRIBE, and ends them all, without UNSUBSCRIBE, when the connection ends. A message no
  * subscription matches goes to the unsolicited streams; with none, it is acknowledged, counted and reported as
- * dropped, never silently lost. Confined to the event loop.
+ * dropped, never silently lost; so are the messages a subscription acknowledged into its buffer and ended
+ * without emitting. Confined to the event loop.
  */
 final class SubscriptionHub implements MessageSubscriber {
 
@@ -40,6 +41,7 @@ final class SubscriptionHub implements MessageSubscriber {
     private final Set<SubscriptionSink<?>> unsolicited = new LinkedHashSet<>();
     private @Nullable SubscribeFlow subscribeFlow;
     private long unsolicitedDropped;
+    private long bufferedDiscarded;
     private int buffered;
 
     SubscriptionHub(EventLoop eventLoop, FlowControlOptions flowControl, ReadControl readControl,
@@ -61,10 +63,10 @@ final class SubscriptionHub implements MessageSubscriber {
      *
      * @return the subscription's sink, to unsubscribe it by
      */
-    <T> SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter, boolean manualAcknowledgement,
+    <T> SubscriptionSink<T> subscribe(SubscribeRequest request, FluxSink<T> emitter, Acknowledgement acknowledgement,
             Consumer<SubscribeResult> acknowledged) {
         MqttTopicFilter label = request.subscriptions().get(0).filter();
-        SubscriptionSink<T> sink = newSink(emitter, manualAcknowledgement, Optional.of(label));
+        SubscriptionSink<T> sink = newSink(emitter, acknowledgement, Optional.of(label));
         subscriptions.add(sink);
         sink.onTerminate(ended -> {
             subscriptions.remove(ended);
@@ -108,7 +110,7 @@ final class SubscriptionHub implements MessageSubscriber {
     }
 
     void unsolicited(FluxSink<MqttMessage> emitter) {
-        SubscriptionSink<MqttMessage> sink = newSink(emitter, false, Optional.empty());
+        SubscriptionSink<MqttMessage> sink = newSink(emitter, Acknowledgement.ON_DELIVERY, Optional.empty());
         unsolicited.add(sink);
         sink.onTerminate(unsolicited::remove);
     }
@@ -162,12 +164,24 @@ final class SubscriptionHub implements MessageSubscriber {
         return unsolicitedDropped;
     }
 
-    private <T> SubscriptionSink<T> newSink(FluxSink<T> emitter, boolean manualAcknowledgement,
+    private <T> SubscriptionSink<T> newSink(FluxSink<T> emitter, Acknowledgement acknowledgement,
             Optional<MqttTopicFilter> label) {
         OverflowStrategy strategy = flowControl.qos0OverflowStrategy();
-        return new SubscriptionSink<>(eventLoop, emitter, manualAcknowledgement, flowControl.qos0BufferSize(),
+        return new SubscriptionSink<>(eventLoop, emitter, acknowledgement, flowControl.qos0BufferSize(),
                 flowControl.qos0BufferBytes(), strategy, readControl, telemetry, delta -> buffered += delta,
-                (sink, message, total) ->
-                events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy, total)));
+                new SubscriptionSink.DropListener() {
+                    @Override
+                    public void dropped(SubscriptionSink<?> sink, MqttMessage message, long totalDropped) {
+                        events.accept(new MqttClientEvent.MessageDropped(label, message.topic(), strategy,
+                                totalDropped));
+                    }
+
+                    @Override
+                    public void discarded(SubscriptionSink<?> sink, int acknowledged) {
+                        bufferedDiscarded += acknowledged;
+                        events.accept(new MqttClientEvent.BufferedMessagesDiscarded(label.orElseThrow(),
+                                acknowledged, bufferedDiscarded));
+                    }
+                });
     }
 }

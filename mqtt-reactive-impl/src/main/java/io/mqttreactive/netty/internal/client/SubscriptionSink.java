@@ -24,27 +24,36 @@ import reactor.core.publisher.Operators;
 /**
  * One subscriber's end of a subscription: messages wait here until downstream demands them, and are emitted on
  * the event loop. A QoS 1 or 2 message is released to the acknowledgement pipeline once emitted (or, in manual
- * mode, once the application acknowledges it), so demand is what lets the broker send more. When the
- * subscription ends (cancelled, failed, or ended by {@code disconnect()} or {@code close()}), the QoS 1 and 2
- * messages still waiting here are abandoned, never acknowledged: the broker keeps them and sends them again when
- * the session resumes. QoS 0 messages wait in a buffer bounded in messages and in payload bytes, by the overflow
- * strategy; every drop is counted and reported. Downstream demand is counted here, from each request: the sink's
- * own requested count lags behind what was emitted while another thread drains the flux, and trusting it would
- * emit, and acknowledge, messages nobody asked for. Confined to the event loop, except for requests and
- * cancellation, which hop onto it.
+ * mode, once the application acknowledges it), so demand is what lets the broker send more. In buffer mode
+ * ({@link Acknowledgement#onBuffer()}) it is released on arrival instead, while the messages released that way
+ * and still here stay within the buffer's bounds (an empty buffer takes one of any size); the others wait
+ * unreleased, and as emissions make room the oldest of them are released, so those released on arrival always
+ * come before those still waiting. When the subscription ends (cancelled, failed, or ended by {@code disconnect()}
+ * or {@code close()}), the unreleased QoS 1 and 2 messages still waiting here are abandoned, never acknowledged:
+ * the broker keeps them and sends them again when the session resumes; the released ones are discarded and
+ * reported. QoS 0 messages wait in a buffer bounded in messages and in payload bytes, by the overflow strategy;
+ * every drop is counted and reported. Downstream demand is counted here, from each request: the sink's own
+ * requested count lags behind what was emitted while another thread drains the flux, and trusting it would emit,
+ * and acknowledge, messages nobody asked for. Confined to the event loop, except for requests and cancellation,
+ * which hop onto it.
  *
  * @param <T> {@link MqttMessage} or {@link AcknowledgeableMessage}
  */
 final class SubscriptionSink<T> implements MessageSubscriber {
 
-    /** Hears about every QoS 0 message a full buffer dropped. */
+    /** Hears about every message lost here. */
     interface DropListener {
+
+        /** A full QoS 0 buffer dropped {@code message}. */
         void dropped(SubscriptionSink<?> sink, MqttMessage message, long totalDropped);
+
+        /** The sink ended with messages it had released on arrival and not emitted. */
+        void discarded(SubscriptionSink<?> sink, int acknowledged);
     }
 
     private final EventLoop eventLoop;
     private final FluxSink<T> emitter;
-    private final boolean manualAcknowledgement;
+    private final Acknowledgement acknowledgement;
     private final int qos0Capacity;
     private final int qos0CapacityBytes;
     private final OverflowStrategy overflowStrategy;
@@ -53,19 +62,23 @@ final class SubscriptionSink<T> implements MessageSubscriber {
     private final IntConsumer bufferedChange;
     private final @Nullable ClientTelemetry telemetry;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    /** In buffer mode, the QoS 1 and 2 messages waiting for room in the buffer, oldest first. */
+    private final ArrayDeque<Entry> waitingForRoom = new ArrayDeque<>();
     private Consumer<SubscriptionSink<T>> onTerminate = sink -> { };
     private long demand;
     private int qos0Queued;
     private long qos0QueuedBytes;
+    private int releasedQueued;
+    private long releasedQueuedBytes;
     private long dropped;
     private boolean terminated;
 
-    SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, boolean manualAcknowledgement, int qos0Capacity,
+    SubscriptionSink(EventLoop eventLoop, FluxSink<T> emitter, Acknowledgement acknowledgement, int qos0Capacity,
             int qos0CapacityBytes, OverflowStrategy overflowStrategy, ReadControl readControl,
             @Nullable ClientTelemetry telemetry, IntConsumer bufferedChange, DropListener dropListener) {
         this.eventLoop = eventLoop;
         this.emitter = emitter;
-        this.manualAcknowledgement = manualAcknowledgement;
+        this.acknowledgement = acknowledgement;
         this.qos0Capacity = qos0Capacity;
         this.qos0CapacityBytes = qos0CapacityBytes;
         this.overflowStrategy = overflowStrategy;
@@ -96,9 +109,16 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         if (delivery == null && !hasQos0RoomFor(message) && !makeRoomForQos0(message)) {
             return;
         }
-        queue.add(new Entry(message, delivery));
+        Entry entry = new Entry(message, delivery);
+        queue.add(entry);
         bufferedChange.accept(1);
-        if (delivery == null) {
+        if (delivery != null && acknowledgement.onBuffer()) {
+            if (waitingForRoom.isEmpty() && hasReleasedRoomFor(message)) {
+                releaseIntoBuffer(entry);
+            } else {
+                waitingForRoom.add(entry);
+            }
+        } else if (delivery == null) {
             qos0Queued++;
             qos0QueuedBytes += message.payloadSize();
             if (overflowStrategy == OverflowStrategy.PAUSE_READING && isQos0Full()) {
@@ -134,7 +154,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             case DROP_OLDEST -> {
                 for (Iterator<Entry> it = queue.iterator(); it.hasNext() && !hasQos0RoomFor(message); ) {
                     Entry oldest = it.next();
-                    if (oldest.delivery == null) {
+                    if (oldest.qos0) {
                         it.remove();
                         bufferedChange.accept(-1);
                         qos0Removed(oldest.message);
@@ -167,6 +187,30 @@ final class SubscriptionSink<T> implements MessageSubscriber {
                 || qos0Queued < qos0Capacity && qos0QueuedBytes + message.payloadSize() <= qos0CapacityBytes;
     }
 
+    /** Like the QoS 0 bound: an empty buffer takes one message of any size. */
+    private boolean hasReleasedRoomFor(MqttMessage message) {
+        return releasedQueued == 0 || releasedQueued < acknowledgement.bufferSize()
+                && releasedQueuedBytes + message.payloadSize() <= acknowledgement.bufferBytes();
+    }
+
+    private void releaseIntoBuffer(Entry entry) {
+        InboundDelivery delivery = entry.delivery;
+        entry.delivery = null;
+        entry.releasedOnArrival = true;
+        releasedQueued++;
+        releasedQueuedBytes += entry.message.payloadSize();
+        delivery.release();
+    }
+
+    /** A message released on arrival has gone: its room goes to the oldest messages waiting for room. */
+    private void releasedLeft(Entry entry) {
+        releasedQueued--;
+        releasedQueuedBytes -= entry.message.payloadSize();
+        while (!waitingForRoom.isEmpty() && hasReleasedRoomFor(waitingForRoom.peek().message)) {
+            releaseIntoBuffer(waitingForRoom.poll());
+        }
+    }
+
     private boolean isQos0Full() {
         return qos0Queued >= qos0Capacity || qos0QueuedBytes >= qos0CapacityBytes;
     }
@@ -188,7 +232,9 @@ final class SubscriptionSink<T> implements MessageSubscriber {
             }
             Entry entry = queue.poll();
             bufferedChange.accept(-1);
-            if (entry.delivery == null) {
+            if (entry.releasedOnArrival) {
+                releasedLeft(entry);
+            } else if (entry.qos0) {
                 qos0Removed(entry.message);
             }
             emit(entry);
@@ -209,7 +255,7 @@ final class SubscriptionSink<T> implements MessageSubscriber {
 
     @SuppressWarnings("unchecked")
     private void emitNow(Entry entry) {
-        if (manualAcknowledgement) {
+        if (acknowledgement.manual()) {
             emitter.next((T) new Acknowledgeable(entry.message, entry.delivery));
             return;
         }
@@ -225,6 +271,8 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         }
         terminated = true;
         bufferedChange.accept(-queue.size());
+        waitingForRoom.clear();
+        int discarded = releasedQueued;
         for (Entry entry; (entry = queue.poll()) != null; ) {
             if (entry.delivery != null) {
                 entry.delivery.abandon();
@@ -232,6 +280,11 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         }
         qos0Queued = 0;
         qos0QueuedBytes = 0;
+        releasedQueued = 0;
+        releasedQueuedBytes = 0;
+        if (discarded > 0) {
+            dropListener.discarded(this, discarded);
+        }
         readControl.resume(this);
         if (cause != null) {
             emitter.error(cause);
@@ -239,7 +292,19 @@ final class SubscriptionSink<T> implements MessageSubscriber {
         onTerminate.accept(this);
     }
 
-    private record Entry(MqttMessage message, @Nullable InboundDelivery delivery) {
+    /** A message waiting here; {@code delivery} is what it still has to release, null for QoS 0 and once released. */
+    private static final class Entry {
+
+        private final MqttMessage message;
+        private final boolean qos0;
+        private @Nullable InboundDelivery delivery;
+        private boolean releasedOnArrival;
+
+        Entry(MqttMessage message, @Nullable InboundDelivery delivery) {
+            this.message = message;
+            this.qos0 = delivery == null;
+            this.delivery = delivery;
+        }
     }
 
     /** A message whose acknowledgement the application gives; acknowledging twice has no further effect. */

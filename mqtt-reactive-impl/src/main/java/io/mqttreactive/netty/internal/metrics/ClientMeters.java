@@ -135,14 +135,16 @@ public final class ClientMeters implements ClientProbe, Disposable {
             counter("disconnects", "Connections that ended, by reason; requested when the application ended it",
                     "reason", disconnected.cause().map(FailureReasons::of).orElse("requested")).increment();
         } else if (event instanceof MqttClientEvent.MessageDropped dropped) {
-            drop(dropped.subscription().isPresent() ? "subscription_buffer_full" : "unsolicited");
+            drop(dropped.subscription().isPresent() ? "subscription_buffer_full" : "unsolicited", 1);
+        } else if (event instanceof MqttClientEvent.BufferedMessagesDiscarded discarded) {
+            drop("buffered_discarded", discarded.discarded());
         } else if (event instanceof MqttClientEvent.OfflinePublishDropped) {
-            drop("offline_queue_full");
+            drop("offline_queue_full", 1);
         }
     }
 
-    private void drop(String reason) {
-        counter("messages.dropped", "Messages dropped, by reason", "reason", reason).increment();
+    private void drop(String reason, int messages) {
+        counter("messages.dropped", "Messages dropped, by reason", "reason", reason).increment(messages);
     }
 
     private Counter counter(String name, String description, String... extraTags) {

@@ -28,21 +28,45 @@ class SubscriptionSinkTest {
     private final EmbeddedChannel loop = new EmbeddedChannel();
     private final LaggingFluxSink emitter = new LaggingFluxSink();
     private final List<Integer> acknowledged = new ArrayList<>();
-    private final SubscriptionSink<MqttMessage> sink = new SubscriptionSink<>(loop.eventLoop(), emitter, false, 8,
-            1024, OverflowStrategy.DROP_OLDEST, new ReadControl(), null, delta -> { },
-            (subscription, message, total) -> { });
+    private final List<Integer> abandoned = new ArrayList<>();
+    private final List<Integer> discarded = new ArrayList<>();
+    private SubscriptionSink<MqttMessage> sink = open(Acknowledgement.ON_DELIVERY);
 
     @AfterEach
     void closeLoop() {
         loop.finishAndReleaseAll();
     }
 
+    private SubscriptionSink<MqttMessage> open(Acknowledgement acknowledgement) {
+        return new SubscriptionSink<>(loop.eventLoop(), emitter, acknowledgement, 8, 1024,
+                OverflowStrategy.DROP_OLDEST, new ReadControl(), null, delta -> { },
+                new SubscriptionSink.DropListener() {
+                    @Override
+                    public void dropped(SubscriptionSink<?> sink, MqttMessage message, long totalDropped) {
+                    }
+
+                    @Override
+                    public void discarded(SubscriptionSink<?> sink, int count) {
+                        discarded.add(count);
+                    }
+                });
+    }
+
     private void deliver(int packetId) {
-        InboundDelivery delivery = new InboundDelivery(packetId, MqttQos.AT_LEAST_ONCE, 0,
-                delivered -> acknowledged.add(delivered.packetId()));
+        deliver(packetId, "m");
+    }
+
+    private void deliver(int packetId, String payload) {
+        InboundDelivery delivery = new InboundDelivery(packetId, MqttQos.AT_LEAST_ONCE, 0, delivered ->
+                (delivered.isAccepted() ? acknowledged : abandoned).add(delivered.packetId()));
         delivery.hold();
-        sink.deliver(MqttMessage.of("t/" + packetId, "m".getBytes(StandardCharsets.UTF_8), MqttQos.AT_LEAST_ONCE),
-                delivery);
+        sink.deliver(MqttMessage.of("t/" + packetId, payload.getBytes(StandardCharsets.UTF_8),
+                MqttQos.AT_LEAST_ONCE), delivery);
+    }
+
+    private void request(long n) {
+        emitter.request(n);
+        loop.runPendingTasks();
     }
 
     @Test
@@ -55,13 +79,11 @@ class SubscriptionSinkTest {
         loop.runPendingTasks();
         assertThat(emitter.emitted).isEmpty();
 
-        emitter.request(1);
-        loop.runPendingTasks();
+        request(1);
         assertThat(emitter.emitted).hasSize(1);
         assertThat(acknowledged).containsExactly(1);
 
-        emitter.request(2);
-        loop.runPendingTasks();
+        request(2);
         assertThat(emitter.emitted).extracting(message -> message.topic().toString())
                 .containsExactly("t/1", "t/2", "t/3");
         assertThat(acknowledged).containsExactly(1, 2, 3);
@@ -70,14 +92,74 @@ class SubscriptionSinkTest {
     @Test
     @DisplayName("an unbounded request lets every message through")
     void unboundedDemand() {
-        emitter.request(Long.MAX_VALUE);
-        loop.runPendingTasks();
+        request(Long.MAX_VALUE);
         for (int id = 1; id <= 5; id++) {
             deliver(id);
         }
 
         assertThat(emitter.emitted).hasSize(5);
         assertThat(acknowledged).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    @DisplayName("buffer mode: messages are released on arrival while the buffer has room; the others wait "
+            + "unreleased, and each emission releases the oldest waiting one")
+    void bufferModeReleasesOnArrivalWithinItsBound() {
+        sink = open(new Acknowledgement(false, 2, 1024));
+        for (int id = 1; id <= 5; id++) {
+            deliver(id);
+        }
+        assertThat(acknowledged).containsExactly(1, 2);
+
+        request(1);
+        assertThat(emitter.emitted).extracting(message -> message.topic().toString()).containsExactly("t/1");
+        assertThat(acknowledged).containsExactly(1, 2, 3);
+
+        request(4);
+        assertThat(emitter.emitted).hasSize(5);
+        assertThat(acknowledged).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    @DisplayName("buffer mode: the payload bytes bound holds too, except that an empty buffer takes one message of "
+            + "any size; a later small message does not overtake a waiting large one")
+    void bufferModeBoundsPayloadBytes() {
+        sink = open(new Acknowledgement(false, 100, 10));
+        deliver(1, "12345678");
+        deliver(2, "0123456789AB");
+        deliver(3, "x");
+        assertThat(acknowledged).containsExactly(1);
+
+        request(1);
+        assertThat(acknowledged).containsExactly(1, 2);
+
+        request(1);
+        assertThat(acknowledged).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    @DisplayName("buffer mode: a sink that ends discards the released messages and reports how many; the waiting "
+            + "ones are abandoned, left for the broker to send again")
+    void bufferModeReportsDiscardedMessagesWhenItEnds() {
+        sink = open(new Acknowledgement(false, 2, 1024));
+        for (int id = 1; id <= 4; id++) {
+            deliver(id);
+        }
+        request(1);
+        assertThat(acknowledged).containsExactly(1, 2, 3);
+
+        sink.complete();
+        assertThat(discarded).containsExactly(2);
+        assertThat(abandoned).containsExactly(4);
+    }
+
+    @Test
+    @DisplayName("on delivery: a sink that ends abandons what it holds and discards nothing")
+    void onDeliveryDiscardsNothing() {
+        deliver(1);
+        sink.complete();
+        assertThat(abandoned).containsExactly(1);
+        assertThat(discarded).isEmpty();
     }
 
     /** Reports a requested count that stays positive once anything was requested, and never shrinks on next(). */
