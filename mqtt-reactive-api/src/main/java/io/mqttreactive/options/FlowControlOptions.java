@@ -234,9 +234,9 @@ public final class FlowControlOptions {
      * Returns how many publishes may wait while the client is not connected but a connection is coming: before
      * the first connection, while connecting and while reconnecting. When a connection is
      * established they join the pending publishes, in the order they were made, after those made while
-     * connected; beyond {@link #maximumPendingPublishes()} they fail with
-     * {@link io.mqttreactive.exception.MqttBufferFullException}. They fail with the cause when the session
-     * ends: reconnect gives up, the client disconnects or closes.
+     * connected; those that find the pending queue full wait for room there, ahead of every later publish, instead
+     * of failing. They fail with the cause when the session ends: reconnect gives up, the client disconnects or
+     * closes.
      *
      * @return messages, 0 or more; 0 fails publishes made while disconnected at once
      */

@@ -25,6 +25,8 @@ import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.options.OfflineQueueOverflow;
 import io.mqttreactive.options.SessionLossPolicy;
 import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
@@ -119,7 +121,9 @@ final class ClientSession {
                     "the broker lost the session before it acknowledged the message"));
         }
         outgoing.onConnected(channel, result);
-        offline.drainTo(outgoing::submit);
+        List<QueuedPublish> noRoomYet = new ArrayList<>();
+        offline.drainTo(outgoing::hasRoomFor, outgoing::submit, noRoomYet::add);
+        waiting.addFirst(noRoomYet);
         admitWaiting(true);
         incoming.onConnected(channel, result.sessionPresent());
         subscribeFlow.onConnected(channel, result);

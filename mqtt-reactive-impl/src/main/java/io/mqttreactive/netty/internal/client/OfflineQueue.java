@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.MonoSink;
 
@@ -69,10 +70,21 @@ final class OfflineQueue {
         queuedBytes += message.payloadSize();
     }
 
-    /** Hands every queued publish, oldest first, to {@code submit}; cancelled ones are left out. */
-    void drainTo(BiConsumer<MqttMessage, MonoSink<PublishResult>> submit) {
+    /**
+     * Empties the queue, oldest first: hands each publish to {@code submit} while they {@code fit}, and the first
+     * that does not and all after it to {@code rest}, in order. Cancelled ones are left out.
+     */
+    void drainTo(Predicate<MqttMessage> fits, BiConsumer<MqttMessage, MonoSink<PublishResult>> submit,
+            Consumer<QueuedPublish> rest) {
+        boolean full = false;
         for (QueuedPublish entry; (entry = poll()) != null; ) {
-            if (!entry.cancellation.isCancelled()) {
+            if (entry.cancellation.isCancelled()) {
+                continue;
+            }
+            full = full || !fits.test(entry.message);
+            if (full) {
+                rest.accept(entry);
+            } else {
                 submit.accept(entry.message, entry);
             }
         }

@@ -6,6 +6,7 @@ import io.mqttreactive.message.PublishResult;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,17 @@ final class WaitingPublishes {
     /** A stream's message waits, for as long as it takes. */
     void add(MqttMessage message, MonoSink<PublishResult> sink) {
         queue.add(new QueuedPublish(message, sink));
+    }
+
+    /**
+     * Puts publishes in front of those waiting, in the given order: older ones, such as those of the offline queue
+     * that found no room in the pending queue on connection. They wait as long as it takes, since they had been
+     * accepted already.
+     */
+    void addFirst(List<QueuedPublish> older) {
+        for (int i = older.size() - 1; i >= 0; i--) {
+            queue.addFirst(older.get(i));
+        }
     }
 
     /** A single publish waits up to the maximum wait, unless as many wait already as may. */

@@ -38,7 +38,7 @@ class OfflineQueueTest {
         TestSubscriber<PublishResult> publish = add(queue, "a");
         AtomicBoolean takerCancelled = new AtomicBoolean();
 
-        queue.drainTo((message, sink) -> sink.onCancel(() -> takerCancelled.set(true)));
+        queue.drainTo(message -> true, (message, sink) -> sink.onCancel(() -> takerCancelled.set(true)), rest -> { });
         publish.cancel();
 
         assertThat(takerCancelled).isTrue();
@@ -51,10 +51,10 @@ class OfflineQueueTest {
         add(queue, "cancelled").cancel();
         TestSubscriber<PublishResult> kept = add(queue, "kept");
 
-        queue.drainTo((message, sink) -> {
+        queue.drainTo(message -> true, (message, sink) -> {
             taken.add(sink);
             sink.success(PublishResult.success(message));
-        });
+        }, rest -> { });
 
         assertThat(taken).hasSize(1);
         assertThat(kept.getReceivedOnNext()).singleElement()
@@ -85,7 +85,7 @@ class OfflineQueueTest {
         assertThat(large.isTerminated()).isFalse();
         assertThat(refused.expectTerminalError()).isInstanceOf(MqttBufferFullException.class)
                 .hasMessageContaining("payload bytes");
-        queue.drainTo((message, sink) -> taken.add(sink));
+        queue.drainTo(message -> true, (message, sink) -> taken.add(sink), rest -> { });
         TestSubscriber<PublishResult> six = add(queue, "six", 6);
         TestSubscriber<PublishResult> four = add(queue, "four", 4);
         TestSubscriber<PublishResult> one = add(queue, "one", 1);

@@ -17,7 +17,11 @@ import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
 import io.mqttreactive.options.FlowControlOptions;
+import io.mqttreactive.options.ReconnectDelay;
+import io.mqttreactive.options.ReconnectOptions;
+import io.mqttreactive.options.SessionOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -100,6 +104,28 @@ class PublishStreamWaitFlowTest {
 
         assertThat(results).succeedsWithin(WAIT).satisfies(streams -> assertThat(streams)
                 .allSatisfy(stream -> assertThat(stream).hasSize(MESSAGES)));
+    }
+
+    @Test
+    @DisplayName("on reconnect, offline messages that find the pending queue full wait for room instead of failing")
+    void offlineMessagesWaitForRoomOnReconnect() {
+        MqttClient client = broker.connectedClient(options -> options.flowControl(tight())
+                .session(SessionOptions.DEFAULT.withCleanStart(false).withSessionExpiryInterval(Duration.ofHours(1)))
+                .reconnect(ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofMillis(10)))));
+        CompletableFuture<List<List<PublishResult>>> results = Flux.range(0, STREAMS)
+                .flatMap(stream -> client.publish(stream(stream)).collectList())
+                .collectList()
+                .toFuture();
+        broker.awaitReceived(isPublish(AT_LEAST_ONCE));
+        broker.awaitReceived(isPublish(AT_LEAST_ONCE));
+        broker.whenever(isPublish(AT_LEAST_ONCE)).answer(publish -> pubAck(publish.packetId()));
+        broker.closeConnection();
+        broker.awaitReceived(isConnect());
+        broker.send(connAck(true));
+
+        assertThat(results).as("in flight 2, pending 1 and offline 1 at the reconnect: the offline one waits")
+                .succeedsWithin(WAIT).satisfies(streams -> assertThat(streams)
+                        .allSatisfy(stream -> assertThat(stream).hasSize(MESSAGES)));
     }
 
     @Test
