@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
 final class PipelineProcess {
 
     /** How long the broker keeps the session after the connection ends. */
-    static final Duration SESSION_EXPIRY = Duration.ofMinutes(5);
+    private static final Duration SESSION_EXPIRY = Duration.ofMinutes(5);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,7 +42,6 @@ final class PipelineProcess {
     private final DeadProcessStore store;
     private final MqttClient client;
     private final AtomicLong aggregatesPublished = new AtomicLong();
-    private final AtomicLong restoredPublishesFinished = new AtomicLong();
     private final AtomicReference<MqttClientEvent.SessionRestored> restored = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean ended;
@@ -61,7 +60,7 @@ final class PipelineProcess {
      * Starts a run of the pipeline and waits until it is connected and the broker has acknowledged its subscription.
      *
      * @param instance   which start of the pipeline this is: 1, then 2 after a crash
-     * @param broker     the broker's options; only TCP without TLS, as the connection goes through a relay
+     * @param broker     the broker's options, without TLS: the connection goes through a relay on the loopback
      * @param clientId   the pipeline's client identifier, the same for every run
      * @param storeDir   the durable store's directory, the same for every run
      * @param windowSize the most readings in a window
@@ -87,14 +86,7 @@ final class PipelineProcess {
     }
 
     private void run(int windowSize, Duration windowTime) {
-        client.events().subscribe(event -> {
-            if (event instanceof MqttClientEvent.SessionRestored sessionRestored) {
-                restored.set(sessionRestored);
-            } else if (event instanceof MqttClientEvent.RestoredPublishFinished finished
-                    && finished.failure().isEmpty()) {
-                restoredPublishesFinished.incrementAndGet();
-            }
-        });
+        client.events().ofType(MqttClientEvent.SessionRestored.class).subscribe(restored::set);
         Mono<MqttClientEvent.Subscribed> subscribed =
                 client.events().ofType(MqttClientEvent.Subscribed.class).next().cache();
         subscribed.subscribe();
@@ -144,11 +136,6 @@ final class PipelineProcess {
     int restoredPublishes() {
         MqttClientEvent.SessionRestored event = restored.get();
         return event == null ? 0 : event.outboundMessages();
-    }
-
-    /** @return how many of the restored aggregates the broker has acknowledged */
-    long restoredPublishesFinished() {
-        return restoredPublishesFinished.get();
     }
 
     /** @return how many aggregates this run published and acknowledged the readings of */
