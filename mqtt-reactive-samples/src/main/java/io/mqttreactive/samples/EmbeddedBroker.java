@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * An embedded HiveMQ Community Edition broker listening for MQTT 3.1, 3.1.1 and 5.0 over TCP on a free port
  * of the loopback interface. Its configuration, data and extensions folders, and JNA's native library
  * folder, live in one temporary folder that {@link #close()} deletes. Sessions are kept in memory and usage
- * statistics are off, so it writes little and sends nothing anywhere.
+ * statistics are off, so it writes little and sends nothing anywhere. A session's queue holds up to
+ * {@value #MAX_QUEUED_MESSAGES} messages: past HiveMQ CE's default of 1,000 the broker drops the QoS 1 and 2
+ * messages of a subscriber that is offline or behind, which a sample proving that nothing is lost must not meet.
  *
  * <p>{@link #start(Duration)} and {@link #close()} block: call them from {@code main} or a test, never from an
  * event loop.
@@ -28,6 +30,8 @@ import java.util.stream.Stream;
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+
+    private static final int MAX_QUEUED_MESSAGES = 100_000;
 
     private final EmbeddedHiveMQ hivemq;
     private final Path home;
@@ -137,6 +141,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                        </queued-messages>
+                    </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>
@@ -144,7 +153,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, HOST);
+                """.formatted(port, HOST, MAX_QUEUED_MESSAGES);
     }
 
     private static Path createHome() {
