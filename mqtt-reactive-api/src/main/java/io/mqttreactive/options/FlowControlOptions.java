@@ -11,7 +11,8 @@ import java.util.Objects;
  * <ul>
  *   <li>Inbound QoS 1 and 2: at most {@link #receiveMaximum()} unacknowledged messages; the client advertises
  *       it in CONNECT (MQTT 5.0) and acknowledges a message only once it was delivered downstream (or
- *       acknowledged by the application), so a slow consumer slows the broker down.</li>
+ *       acknowledged by the application), so a slow consumer slows the broker down. The payload bytes of those
+ *       messages are bounded too, by {@link #receiveMaximumBytes()}.</li>
  *   <li>Inbound QoS 0: a buffer of {@link #qos0BufferSize()} messages and {@link #qos0BufferBytes()} payload
  *       bytes per subscription, handled by {@link #qos0OverflowStrategy()} when either is reached.</li>
  *   <li>Outbound QoS 1 and 2: at most the smaller of {@link #maximumInflightPublishes()} and the broker's
@@ -90,6 +91,9 @@ public final class FlowControlOptions {
     /** The default of {@link #offlineQueueOverflow()}. */
     public static final OfflineQueueOverflow DEFAULT_OFFLINE_QUEUE_OVERFLOW = OfflineQueueOverflow.FAIL_NEW;
 
+    /** The default of {@link #receiveMaximumBytes()}: {@link #DEFAULT_QUEUE_BYTES}, a sixteenth of the heap. */
+    public static final long DEFAULT_RECEIVE_MAXIMUM_BYTES = DEFAULT_QUEUE_BYTES;
+
     /** The default of {@link #maximumPublishWait()}: zero, a single publish that finds no room fails at once. */
     public static final Duration DEFAULT_MAXIMUM_PUBLISH_WAIT = Duration.ZERO;
 
@@ -110,6 +114,7 @@ public final class FlowControlOptions {
     private final int offlineSubscriptionQueueSize;
     private final OfflineQueueOverflow offlineQueueOverflow;
     private final Duration maximumPublishWait;
+    private final long receiveMaximumBytes;
 
     private FlowControlOptions(Builder builder) {
         this.receiveMaximum = builder.receiveMaximum;
@@ -126,6 +131,7 @@ public final class FlowControlOptions {
         this.offlineSubscriptionQueueSize = builder.offlineSubscriptionQueueSize;
         this.offlineQueueOverflow = builder.offlineQueueOverflow;
         this.maximumPublishWait = builder.maximumPublishWait;
+        this.receiveMaximumBytes = builder.receiveMaximumBytes;
     }
 
     /**
@@ -311,6 +317,19 @@ public final class FlowControlOptions {
         return maximumPublishWait;
     }
 
+    /**
+     * Returns how many payload bytes the unacknowledged QoS 1 and 2 messages the client holds may take together,
+     * next to {@link #receiveMaximum()}: messages on their way to slow subscribers, or delivered and waiting for
+     * the acknowledgements before theirs. Once they reach it, the client stops reading the socket until
+     * acknowledgements bring them under it again, so the broker's sends back up in TCP. A message is never split or
+     * refused for its size: the bound stops further reads, and one message larger than it still arrives.
+     *
+     * @return bytes, at least 1; {@link #DEFAULT_RECEIVE_MAXIMUM_BYTES} by default
+     */
+    public long receiveMaximumBytes() {
+        return receiveMaximumBytes;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof FlowControlOptions that
@@ -327,7 +346,8 @@ public final class FlowControlOptions {
                 && offlineQueueBytes == that.offlineQueueBytes
                 && offlineSubscriptionQueueSize == that.offlineSubscriptionQueueSize
                 && offlineQueueOverflow == that.offlineQueueOverflow
-                && maximumPublishWait.equals(that.maximumPublishWait);
+                && maximumPublishWait.equals(that.maximumPublishWait)
+                && receiveMaximumBytes == that.receiveMaximumBytes;
     }
 
     @Override
@@ -335,7 +355,7 @@ public final class FlowControlOptions {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
                 qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize,
                 maximumPendingBytes, offlineQueueBytes, offlineSubscriptionQueueSize, offlineQueueOverflow,
-                maximumPublishWait);
+                maximumPublishWait, receiveMaximumBytes);
     }
 
     @Override
@@ -353,7 +373,8 @@ public final class FlowControlOptions {
                 + ", offlineQueueBytes=" + offlineQueueBytes
                 + ", offlineSubscriptionQueueSize=" + offlineSubscriptionQueueSize
                 + ", offlineQueueOverflow=" + offlineQueueOverflow
-                + ", maximumPublishWait=" + maximumPublishWait + '}';
+                + ", maximumPublishWait=" + maximumPublishWait
+                + ", receiveMaximumBytes=" + receiveMaximumBytes + '}';
     }
 
     /**
@@ -375,6 +396,7 @@ public final class FlowControlOptions {
         private int offlineSubscriptionQueueSize = DEFAULT_OFFLINE_SUBSCRIPTION_QUEUE_SIZE;
         private OfflineQueueOverflow offlineQueueOverflow = DEFAULT_OFFLINE_QUEUE_OVERFLOW;
         private Duration maximumPublishWait = DEFAULT_MAXIMUM_PUBLISH_WAIT;
+        private long receiveMaximumBytes = DEFAULT_RECEIVE_MAXIMUM_BYTES;
 
         private Builder() {
         }
@@ -394,6 +416,7 @@ public final class FlowControlOptions {
             this.offlineSubscriptionQueueSize = options.offlineSubscriptionQueueSize;
             this.offlineQueueOverflow = options.offlineQueueOverflow;
             this.maximumPublishWait = options.maximumPublishWait;
+            this.receiveMaximumBytes = options.receiveMaximumBytes;
         }
 
         /**
@@ -554,6 +577,19 @@ public final class FlowControlOptions {
          */
         public Builder offlineQueueOverflow(OfflineQueueOverflow overflow) {
             this.offlineQueueOverflow = Objects.requireNonNull(overflow, "offlineQueueOverflow");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#receiveMaximumBytes()}.
+         *
+         * @param receiveMaximumBytes payload bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder receiveMaximumBytes(long receiveMaximumBytes) {
+            this.receiveMaximumBytes = Checks.requireRange(receiveMaximumBytes, 1, Long.MAX_VALUE,
+                    "receive maximum bytes");
             return this;
         }
 

@@ -81,6 +81,7 @@ final class ClientSession {
         this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
                 flowControl.maximumPendingPublishes(), flowControl.maximumPendingBytes());
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
+                flowControl.receiveMaximumBytes(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);
         this.subscribeFlow = new SubscribeFlow(packetIds, registry, flowControl, events);
         this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueBytes(),

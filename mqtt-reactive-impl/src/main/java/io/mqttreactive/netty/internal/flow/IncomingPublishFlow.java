@@ -49,6 +49,7 @@ public final class IncomingPublishFlow {
     private final SubscriptionRegistry registry;
     private final MessageSubscriber unsolicited;
     private final int receiveMaximum;
+    private final long receiveMaximumBytes;
     private final int topicAliasMaximum;
     private final ReadThrottle readThrottle;
     private final Consumer<MqttClientEvent> events;
@@ -64,16 +65,19 @@ public final class IncomingPublishFlow {
     private int sessionGeneration;
     private int connection;
     private int incomplete;
+    private long incompleteBytes;
     private long receiveMaximumExceeded;
     private boolean readingPaused;
     private SessionJournal journal = SessionJournal.withoutStore();
     private WriteAheadQueue writeAhead = journal.newQueue();
 
     public IncomingPublishFlow(SubscriptionRegistry registry, MessageSubscriber unsolicited, int receiveMaximum,
-            int topicAliasMaximum, ReadThrottle readThrottle, Consumer<MqttClientEvent> events) {
+            long receiveMaximumBytes, int topicAliasMaximum, ReadThrottle readThrottle,
+            Consumer<MqttClientEvent> events) {
         this.registry = registry;
         this.unsolicited = unsolicited;
         this.receiveMaximum = receiveMaximum;
+        this.receiveMaximumBytes = receiveMaximumBytes;
         this.topicAliasMaximum = topicAliasMaximum;
         this.readThrottle = readThrottle;
         this.events = events;
@@ -131,10 +135,14 @@ public final class IncomingPublishFlow {
             owe(earlier);
             return;
         }
-        InboundDelivery delivery = new InboundDelivery(packetId, packet.qos(), sessionGeneration, this::onComplete);
+        int payloadBytes = packet.payload().length;
+        InboundDelivery delivery = new InboundDelivery(packetId, packet.qos(), sessionGeneration,
+                complete -> onComplete(complete, payloadBytes));
         unanswered.put(packetId, delivery);
         owe(delivery);
         incomplete++;
+        incompleteBytes += payloadBytes;
+        holdBackIfOverBytes();
         delivery.hold();
         route(PacketMapper.toMessage(packet, topic), delivery);
         delivery.release();
@@ -179,8 +187,9 @@ public final class IncomingPublishFlow {
         }
     }
 
-    private void onComplete(InboundDelivery delivery) {
+    private void onComplete(InboundDelivery delivery, int payloadBytes) {
         incomplete--;
+        incompleteBytes -= payloadBytes;
         if (!isAnswerable(delivery)) {
             unanswered.remove(delivery.packetId(), delivery);
         }
@@ -287,8 +296,19 @@ public final class IncomingPublishFlow {
         }
     }
 
+    /**
+     * Stops reading once the payloads of the messages on their way downstream reach our byte bound, until their
+     * delivery brings them under it, so a few large messages cannot fill the heap within the Receive Maximum.
+     */
+    private void holdBackIfOverBytes() {
+        if (!readingPaused && incompleteBytes >= receiveMaximumBytes) {
+            readingPaused = true;
+            readThrottle.pause(this);
+        }
+    }
+
     private void resumeReadingIfRoom() {
-        if (readingPaused && held() < receiveMaximum) {
+        if (readingPaused && held() < receiveMaximum && incompleteBytes < receiveMaximumBytes) {
             readingPaused = false;
             readThrottle.resume(this);
         }

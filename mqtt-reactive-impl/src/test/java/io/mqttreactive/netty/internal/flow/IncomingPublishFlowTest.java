@@ -328,6 +328,35 @@ class IncomingPublishFlowTest {
     }
 
     @Test
+    @DisplayName("the payload bytes of unacknowledged QoS 1 and 2 messages are bounded too: once those on their way "
+            + "downstream reach receiveMaximumBytes the client stops reading, and reads on once delivery brings "
+            + "them under it")
+    void heldPayloadBytesAreBounded() {
+        broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
+        MqttClient client = broker.newClient(options -> options.flowControl(
+                FlowControlOptions.builder().receiveMaximumBytes(1_000).build()));
+        broker.expect(isConnect()).answer(Packets.connAck());
+        client.connect().block(WAIT);
+        TestSubscriber<MqttMessage> flood = subscribeWithoutDemand(client, "flood/#");
+        CompletableFuture<MqttMessage> other = new CompletableFuture<>();
+        client.subscribe("other/#", AT_MOST_ONCE).subscribe(other::complete);
+        grantSubscribe("other/#");
+        String large = "x".repeat(600);
+
+        broker.send(publish("flood/1", large, AT_LEAST_ONCE, 1), publish("flood/2", large, AT_LEAST_ONCE, 2));
+        broker.send(publish("other/x", "while paused", AT_MOST_ONCE, 0));
+        broker.assertNothingReceivedWithin(Duration.ofMillis(200));
+        assertThat(other).as("reading stopped with 1,200 of 1,000 bytes held").isNotDone();
+
+        flood.request(1);
+        broker.awaitReceived(isPubAck(1));
+        assertThat(other).as("reading resumed with 600 of 1,000 bytes held").succeedsWithin(WAIT)
+                .extracting(MqttMessage::payloadAsString).isEqualTo("while paused");
+        flood.request(1);
+        broker.awaitReceived(isPubAck(2));
+    }
+
+    @Test
     @DisplayName("QoS 2 ids awaiting PUBREL fill the Receive Maximum without stopping reading, so an "
             + "overshooting broker's PUBRELs still free them and get their PUBCOMP [MQTT-4.3.3-11] (5.0)")
     void idsAwaitingReleaseDoNotStopReading() {
