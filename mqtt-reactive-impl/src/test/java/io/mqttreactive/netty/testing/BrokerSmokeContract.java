@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link MqttTestBroker} must do, proven with hand-encoded packets on JDK sockets: accept an MQTT
  * 3.1.1 CONNECT on every listener kind (TCP, TLS, mutual TLS, WebSocket, secure WebSocket), MQTT 3.1 and 5
  * CONNECTs over TCP, refuse TLS clients that do not trust its CA or lack a client certificate where one is
- * required, and route a QoS 1 message back to its subscriber.
+ * required, route a QoS 1 message back to its subscriber, and tell when a client's connection is over.
  */
 abstract class BrokerSmokeContract {
 
@@ -125,6 +126,20 @@ abstract class BrokerSmokeContract {
             out.flush();
             assertThat(RawMqtt.readPacket(in)).containsExactly(RawMqtt.PINGRESP);
         }
+    }
+
+    @Test
+    void awaitOfflineWaitsForTheConnectionToEnd() throws IOException {
+        Duration shortWait = Duration.ofMillis(200);
+        try (Socket socket = TestSockets.plain(broker().port(Listener.TCP))) {
+            assertThat(connect311(socket, "smoke-offline")).containsExactly(RawMqtt.CONNACK_ACCEPTED);
+            assertThatThrownBy(() -> broker().awaitOffline("smoke-offline", shortWait))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("still counts smoke-offline");
+            socket.getOutputStream().write(RawMqtt.disconnect());
+            socket.getOutputStream().flush();
+        }
+        broker().awaitOffline("smoke-offline", HiveMqBroker.START_TIMEOUT);
+        broker().awaitOffline("smoke-never-connected", shortWait);
     }
 
     static byte[] connect311(Socket socket, String clientId) throws IOException {

@@ -45,15 +45,17 @@ public final class HiveMqBroker implements MqttTestBroker {
     private final Path directory;
     private final Map<Listener, Integer> ports;
     private final TestCertificates certificates;
+    private final HiveMqProbe probe;
     private boolean jvmWide;
     private boolean closed;
 
     private HiveMqBroker(EmbeddedHiveMQ hivemq, Path directory, Map<Listener, Integer> ports,
-            TestCertificates certificates) {
+            TestCertificates certificates, HiveMqProbe probe) {
         this.hivemq = hivemq;
         this.directory = directory;
         this.ports = ports;
         this.certificates = certificates;
+        this.probe = probe;
     }
 
     /**
@@ -98,6 +100,11 @@ public final class HiveMqBroker implements MqttTestBroker {
     @Override
     public TestCertificates certificates() {
         return certificates;
+    }
+
+    @Override
+    public void awaitOffline(String clientId, Duration timeout) {
+        probe.awaitOffline(clientId, timeout);
     }
 
     /** @return the broker's metrics, e.g. {@code com.hivemq.networking.connections.current} */
@@ -224,6 +231,7 @@ public final class HiveMqBroker implements MqttTestBroker {
             for (Listener listener : Listener.values()) {
                 ports.put(listener, picked[listener.ordinal()]);
             }
+            HiveMqProbe probe = new HiveMqProbe(extension);
             EmbeddedHiveMQ hivemq;
             try {
                 Path conf = Files.createDirectories(dir.resolve("conf"));
@@ -234,10 +242,8 @@ public final class HiveMqBroker implements MqttTestBroker {
                         .withConfigurationFolder(conf)
                         .withDataFolder(dir.resolve("data"))
                         .withExtensionsFolder(dir.resolve("extensions"))
-                        .withoutLoggingBootstrap();
-                if (extension != null) {
-                    builder.withEmbeddedExtension(extension);
-                }
+                        .withoutLoggingBootstrap()
+                        .withEmbeddedExtension(probe.embedded());
                 hivemq = builder.build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -250,7 +256,7 @@ public final class HiveMqBroker implements MqttTestBroker {
                                 + ports.get(listener) + " accepts no connection");
                     }
                 }
-                return new HiveMqBroker(hivemq, dir, ports, certs);
+                return new HiveMqBroker(hivemq, dir, ports, certs, probe);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopQuietly(hivemq);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -131,6 +132,41 @@ public final class MosquittoBroker implements MqttTestBroker {
     public synchronized void restart() {
         stop();
         start();
+    }
+
+    /** Waits for mosquitto's log to say the client's last connection ended ({@code connection_messages}). */
+    @Override
+    public void awaitOffline(String clientId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isOnline(clientId)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("mosquitto still counts " + clientId + " as connected after " + timeout
+                        + "; log:\n" + recentLog());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + clientId + " to go offline", e);
+            }
+        }
+    }
+
+    /** Whether the last log line about the client is the one for a new connection. */
+    private boolean isOnline(String clientId) {
+        String connected = " as " + clientId + " (";
+        synchronized (log) {
+            for (Iterator<String> lines = log.descendingIterator(); lines.hasNext(); ) {
+                String line = lines.next();
+                if (line.contains(connected)) {
+                    return true;
+                }
+                if (line.contains("lient " + clientId + " ") || line.contains("lient " + clientId + ",")) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the last lines mosquitto logged, for diagnostics */

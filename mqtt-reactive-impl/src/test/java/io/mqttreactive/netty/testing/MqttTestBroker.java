@@ -1,6 +1,7 @@
 package io.mqttreactive.netty.testing;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * A broker started by a test on the loopback interface, with one listener of each {@link Listener} kind.
@@ -71,6 +72,18 @@ public interface MqttTestBroker extends AutoCloseable {
         return URI.create(listener.scheme() + "://" + host() + ":" + port(listener)
                 + (listener.isWebSocket() ? webSocketPath() : ""));
     }
+
+    /**
+     * Waits until the broker has taken in that the client's connection ended. A client's {@code disconnect()}
+     * completes once it closed its side; the broker handles that on its own threads, and until it has, it may
+     * still send what it routes to the client's session down the dead connection, where it stays in flight.
+     * Tests that queue messages for an offline session call this first.
+     *
+     * @param clientId the client identifier
+     * @param timeout how long to wait at most
+     * @throws IllegalStateException if the broker still counts the client as connected after {@code timeout}
+     */
+    void awaitOffline(String clientId, Duration timeout);
 
     /** @return the TLS material the broker uses; give its CA (and client certificate) to the client */
     TestCertificates certificates();
