@@ -4,6 +4,7 @@ import io.mqttreactive.internal.Checks;
 import io.mqttreactive.internal.MqttStrings;
 import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.options.FlowControlOptions;
+import io.mqttreactive.options.MaximumQosPolicy;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.SessionOptions;
 import io.mqttreactive.options.TlsOptions;
@@ -82,6 +83,7 @@ public final class MqttClientOptions {
     private final Duration connectTimeout;
     private final boolean requestResponseInformation;
     private final boolean requestProblemInformation;
+    private final MaximumQosPolicy maximumQosPolicy;
     private final UserProperties userProperties;
     private final @Nullable String authenticationMethod;
     private final byte @Nullable [] authenticationData;
@@ -104,6 +106,7 @@ public final class MqttClientOptions {
         this.connectTimeout = builder.connectTimeout;
         this.requestResponseInformation = builder.requestResponseInformation;
         this.requestProblemInformation = builder.requestProblemInformation;
+        this.maximumQosPolicy = builder.maximumQosPolicy;
         this.userProperties = builder.userProperties;
         this.authenticationMethod = builder.authenticationMethod;
         this.authenticationData = builder.authenticationData;
@@ -300,6 +303,15 @@ public final class MqttClientOptions {
     }
 
     /**
+     * Returns what happens to a message above the Maximum QoS an MQTT 5.0 broker announced.
+     *
+     * @return {@link MaximumQosPolicy#FAIL} by default
+     */
+    public MaximumQosPolicy maximumQosPolicy() {
+        return maximumQosPolicy;
+    }
+
+    /**
      * Returns the user properties sent in an MQTT 5.0 CONNECT.
      *
      * @return the user properties; empty by default
@@ -346,6 +358,7 @@ public final class MqttClientOptions {
                 && connectTimeout.equals(that.connectTimeout)
                 && requestResponseInformation == that.requestResponseInformation
                 && requestProblemInformation == that.requestProblemInformation
+                && maximumQosPolicy == that.maximumQosPolicy
                 && userProperties.equals(that.userProperties)
                 && Objects.equals(authenticationMethod, that.authenticationMethod)
                 && Arrays.equals(authenticationData, that.authenticationData);
@@ -355,7 +368,7 @@ public final class MqttClientOptions {
     public int hashCode() {
         int result = Objects.hash(serverHost, serverPort, transport, tls, webSocket, version, clientId, username,
                 keepAlive, session, will, reconnect, flowControl, connectTimeout, requestResponseInformation,
-                requestProblemInformation, userProperties, authenticationMethod);
+                requestProblemInformation, maximumQosPolicy, userProperties, authenticationMethod);
         return 31 * (31 * result + Arrays.hashCode(password)) + Arrays.hashCode(authenticationData);
     }
 
@@ -383,6 +396,7 @@ public final class MqttClientOptions {
                 + ", connectTimeout=" + connectTimeout
                 + ", requestResponseInformation=" + requestResponseInformation
                 + ", requestProblemInformation=" + requestProblemInformation
+                + ", maximumQosPolicy=" + maximumQosPolicy
                 + ", userProperties=" + userProperties
                 + ", authenticationMethod=" + authenticationMethod
                 + ", authenticationData=" + (authenticationData == null ? null : REDACTED) + '}';
@@ -411,6 +425,7 @@ public final class MqttClientOptions {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private boolean requestResponseInformation = DEFAULT_REQUEST_RESPONSE_INFORMATION;
         private boolean requestProblemInformation = DEFAULT_REQUEST_PROBLEM_INFORMATION;
+        private MaximumQosPolicy maximumQosPolicy = MaximumQosPolicy.FAIL;
         private UserProperties userProperties = UserProperties.empty();
         private @Nullable String authenticationMethod;
         private byte @Nullable [] authenticationData;
@@ -436,6 +451,7 @@ public final class MqttClientOptions {
             this.connectTimeout = options.connectTimeout;
             this.requestResponseInformation = options.requestResponseInformation;
             this.requestProblemInformation = options.requestProblemInformation;
+            this.maximumQosPolicy = options.maximumQosPolicy;
             this.userProperties = options.userProperties;
             this.authenticationMethod = options.authenticationMethod;
             this.authenticationData = options.authenticationData;
@@ -706,6 +722,18 @@ public final class MqttClientOptions {
          */
         public Builder requestProblemInformation(boolean request) {
             this.requestProblemInformation = request;
+            return this;
+        }
+
+        /**
+         * Sets what happens to a message above the Maximum QoS an MQTT 5.0 broker announced: it fails, or goes
+         * out at the broker's maximum.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder maximumQosPolicy(MaximumQosPolicy policy) {
+            this.maximumQosPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

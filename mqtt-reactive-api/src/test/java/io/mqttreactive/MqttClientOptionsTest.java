@@ -7,6 +7,7 @@ import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PayloadFormatIndicator;
 import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.options.FlowControlOptions;
+import io.mqttreactive.options.MaximumQosPolicy;
 import io.mqttreactive.options.OverflowStrategy;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
@@ -60,6 +61,7 @@ class MqttClientOptionsTest {
                 .connectTimeout(Duration.ofSeconds(3))
                 .requestResponseInformation(true)
                 .requestProblemInformation(false)
+                .maximumQosPolicy(MaximumQosPolicy.DOWNGRADE)
                 .userProperties(UserProperties.builder().add("region", "eu").add("region", "us").build())
                 .authenticationMethod("SCRAM-SHA-256")
                 .authenticationData("client-first-message".getBytes(StandardCharsets.UTF_8))
@@ -91,6 +93,7 @@ class MqttClientOptionsTest {
         assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.requestResponseInformation()).isFalse();
         assertThat(options.requestProblemInformation()).isTrue();
+        assertThat(options.maximumQosPolicy()).isEqualTo(MaximumQosPolicy.FAIL);
         assertThat(options.userProperties()).isEqualTo(UserProperties.empty());
         assertThat(options.authenticationMethod()).isEmpty();
         assertThat(options.authenticationData()).isEmpty();
@@ -140,6 +143,7 @@ class MqttClientOptionsTest {
         assertThat(full.connectTimeout()).isNotEqualTo(defaults.connectTimeout());
         assertThat(full.requestResponseInformation()).isNotEqualTo(defaults.requestResponseInformation());
         assertThat(full.requestProblemInformation()).isNotEqualTo(defaults.requestProblemInformation());
+        assertThat(full.maximumQosPolicy()).isNotEqualTo(defaults.maximumQosPolicy());
         assertThat(full.userProperties()).isNotEqualTo(defaults.userProperties());
         assertThat(full.authenticationMethod()).isNotEqualTo(defaults.authenticationMethod());
         assertThat(full.password()).isPresent();
@@ -154,6 +158,7 @@ class MqttClientOptionsTest {
         assertThat(options.mutate().authenticationData(new byte[] {1}).build()).isNotEqualTo(options);
         assertThat(options.mutate().serverPort(1).build()).isNotEqualTo(options);
         assertThat(options.mutate().requestProblemInformation(true).build()).isNotEqualTo(options);
+        assertThat(options.mutate().maximumQosPolicy(MaximumQosPolicy.FAIL).build()).isNotEqualTo(options);
         assertThat(options).isNotEqualTo(null).isNotEqualTo("options");
     }
 

@@ -10,6 +10,7 @@ import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PubRelReasonCode;
 import io.mqttreactive.message.PublishReasonCode;
 import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.options.MaximumQosPolicy;
 import io.mqttreactive.netty.internal.mapping.PacketMapper;
 import io.mqttreactive.netty.internal.codec.MqttEncodeException;
 import io.mqttreactive.netty.internal.packet.AckPacket;
@@ -52,6 +53,7 @@ public final class OutgoingPublishFlow {
     private final int maximumInflight;
     private final int maximumPending;
     private final long maximumPendingBytes;
+    private final MaximumQosPolicy maximumQosPolicy;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<Pending> pendingQos0 = new ArrayDeque<>();
     private final PacketIdTable<InFlight> inFlight = new PacketIdTable<>();
@@ -66,11 +68,12 @@ public final class OutgoingPublishFlow {
     private WriteAheadQueue writeAhead = journal.newQueue();
 
     public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending,
-            long maximumPendingBytes) {
+            long maximumPendingBytes, MaximumQosPolicy maximumQosPolicy) {
         this.packetIds = packetIds;
         this.maximumInflight = maximumInflight;
         this.maximumPending = maximumPending;
         this.maximumPendingBytes = maximumPendingBytes;
+        this.maximumQosPolicy = maximumQosPolicy;
     }
 
     /** Keeps the messages in flight in a session store from now on. */
@@ -102,8 +105,9 @@ public final class OutgoingPublishFlow {
     }
 
     /** Queues a message for sending; {@code sink} gets the result. */
-    public void submit(MqttMessage message, MonoSink<PublishResult> sink) {
-        if (server != null && !checkServerAccepts(message, sink, server)) {
+    public void submit(MqttMessage submitted, MonoSink<PublishResult> sink) {
+        MqttMessage message = server == null ? submitted : fitToServer(submitted, sink, server);
+        if (message == null) {
             return;
         }
         if (pendingCount() >= maximumPending) {
@@ -115,7 +119,7 @@ public final class OutgoingPublishFlow {
                     (int) Math.min(maximumPendingBytes, Integer.MAX_VALUE)));
             return;
         }
-        Pending entry = new Pending(message, sink, submitted++);
+        Pending entry = new Pending(message, sink, this.submitted++);
         sink.onCancel(() -> entry.cancelled = true);
         (message.qos() == MqttQos.AT_MOST_ONCE ? pendingQos0 : pending).add(entry);
         pendingBytes += message.payloadSize();
@@ -259,7 +263,13 @@ public final class OutgoingPublishFlow {
 
     private void send(Pending entry) {
         MqttChannel connection = channel;
-        MqttMessage message = entry.message;
+        MqttMessage message = fitToServer(entry.message, entry.sink, server);
+        if (message == null || message.qos() == MqttQos.AT_MOST_ONCE) {
+            forget(entry);
+        }
+        if (message == null) {
+            return;
+        }
         if (message.qos() == MqttQos.AT_MOST_ONCE) {
             try {
                 connection.send(PacketMapper.toPublish(message, 0), failure -> {
@@ -280,8 +290,8 @@ public final class OutgoingPublishFlow {
         inFlight.put(packetId, flight);
         StoredPublish.State state = message.qos() == MqttQos.AT_LEAST_ONCE ? StoredPublish.State.AWAITING_PUBACK
                 : StoredPublish.State.AWAITING_PUBREC;
-        SessionJournal.Write write = previous != null && previous.stored ? null
-                : journal.storeOutbound(packetId, state, message);
+        SessionJournal.Write write = previous != null && previous.stored && previous.message.qos() == message.qos()
+                ? null : journal.storeOutbound(packetId, state, message);
         writeAhead.after(write, () -> transmit(flight), failure -> abandon(flight, failure));
     }
 
@@ -412,18 +422,25 @@ public final class OutgoingPublishFlow {
         return entries;
     }
 
-    private boolean checkServerAccepts(MqttMessage message, MonoSink<PublishResult> sink, ConnectResult server) {
-        if (message.qos().code() > server.maximumQos().code()) {
-            sink.error(new MqttPublishException(message, "QoS " + message.qos().code()
-                    + " exceeds the broker's maximum QoS " + server.maximumQos().code() + " [MQTT-3.2.2-11] (5.0)"));
-            return false;
-        }
+    /**
+     * Returns the message as the connected broker accepts it, downgraded to its Maximum QoS if so configured, or
+     * {@code null} after failing {@code sink} when the broker cannot take it.
+     */
+    private @Nullable MqttMessage fitToServer(MqttMessage message, MonoSink<PublishResult> sink, ConnectResult server) {
         if (message.retain() && !server.retainAvailable()) {
             sink.error(new MqttPublishException(message,
                     "the broker does not support retained messages [MQTT-3.2.2-14] (5.0)"));
-            return false;
+            return null;
         }
-        return true;
+        if (message.qos().code() <= server.maximumQos().code()) {
+            return message;
+        }
+        if (maximumQosPolicy == MaximumQosPolicy.DOWNGRADE) {
+            return message.mutate().qos(server.maximumQos()).build();
+        }
+        sink.error(new MqttPublishException(message, "QoS " + message.qos().code()
+                + " exceeds the broker's maximum QoS " + server.maximumQos().code() + " [MQTT-3.2.2-11] (5.0)"));
+        return null;
     }
 
     private boolean channelIsMqtt5() {

@@ -98,7 +98,7 @@ class KeepAliveFlowTest {
     }
 
     @Test
-    @DisplayName("the Server Keep Alive from CONNACK replaces the client's keep-alive [MQTT-3.1.2-21] (5.0)")
+    @DisplayName("the Server Keep Alive from CONNACK replaces the client's keep-alive [MQTT-3.1.2-21] [MQTT-3.2.2-21] (5.0)")
     void serverKeepAliveReplacesOurs() {
         broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
         broker.answerPings(false);

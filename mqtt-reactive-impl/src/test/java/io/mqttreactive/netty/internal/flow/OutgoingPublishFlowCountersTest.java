@@ -12,6 +12,7 @@ import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.session.PacketIdAllocator;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
+import io.mqttreactive.options.MaximumQosPolicy;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,7 @@ class OutgoingPublishFlowCountersTest {
 
     private final EmbeddedChannel embedded = new EmbeddedChannel();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
-    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE);
+    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE, MaximumQosPolicy.FAIL);
 
     @AfterEach
     void releaseWrittenPackets() {

@@ -120,6 +120,8 @@ public final class Packets {
         private int receiveMaximum = ConnectPacket.DEFAULT_RECEIVE_MAXIMUM;
         private int serverKeepAlive = ConnAckPacket.ABSENT_SERVER_KEEP_ALIVE;
         private int topicAliasMaximum;
+        private int maximumQos = 2;
+        private boolean retainAvailable = true;
         private @Nullable String reasonString;
         private @Nullable String serverReference;
 
@@ -171,6 +173,16 @@ public final class Packets {
             return this;
         }
 
+        public ConnAckBuilder maximumQos(MqttQos maximumQos) {
+            this.maximumQos = maximumQos.code();
+            return this;
+        }
+
+        public ConnAckBuilder retainAvailable(boolean available) {
+            this.retainAvailable = available;
+            return this;
+        }
+
         public ConnAckBuilder reasonString(String reasonString) {
             this.reasonString = reasonString;
             return this;
@@ -183,7 +195,7 @@ public final class Packets {
 
         public ConnAckPacket build() {
             return new ConnAckPacket(sessionPresent, reasonCode, ConnAckPacket.ABSENT_SESSION_EXPIRY, receiveMaximum,
-                    2, true, maximumPacketSize, null, topicAliasMaximum, reasonString, List.of(),
+                    maximumQos, retainAvailable, maximumPacketSize, null, topicAliasMaximum, reasonString, List.of(),
                     wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable, sharedSubscriptionAvailable,
                     serverKeepAlive, null, serverReference, null, null);
         }
