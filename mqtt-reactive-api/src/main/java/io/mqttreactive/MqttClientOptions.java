@@ -61,6 +61,9 @@ public final class MqttClientOptions {
     /** The default of {@link #requestResponseInformation()}. */
     public static final boolean DEFAULT_REQUEST_RESPONSE_INFORMATION = false;
 
+    /** The default of {@link #automaticSubscriptionIdentifiers()}. */
+    public static final boolean DEFAULT_AUTOMATIC_SUBSCRIPTION_IDENTIFIERS = true;
+
     /** The default of {@link #requestProblemInformation()}, as in the MQTT 5.0 specification. */
     public static final boolean DEFAULT_REQUEST_PROBLEM_INFORMATION = true;
 
@@ -84,6 +87,7 @@ public final class MqttClientOptions {
     private final boolean requestResponseInformation;
     private final boolean requestProblemInformation;
     private final MaximumQosPolicy maximumQosPolicy;
+    private final boolean automaticSubscriptionIdentifiers;
     private final UserProperties userProperties;
     private final @Nullable String authenticationMethod;
     private final byte @Nullable [] authenticationData;
@@ -107,6 +111,7 @@ public final class MqttClientOptions {
         this.requestResponseInformation = builder.requestResponseInformation;
         this.requestProblemInformation = builder.requestProblemInformation;
         this.maximumQosPolicy = builder.maximumQosPolicy;
+        this.automaticSubscriptionIdentifiers = builder.automaticSubscriptionIdentifiers;
         this.userProperties = builder.userProperties;
         this.authenticationMethod = builder.authenticationMethod;
         this.authenticationData = builder.authenticationData;
@@ -312,6 +317,20 @@ public final class MqttClientOptions {
     }
 
     /**
+     * Tells whether the client gives each SUBSCRIBE without a Subscription Identifier of its own one it chooses,
+     * when the MQTT 5.0 broker takes them (CONNACK Subscription Identifiers Available). A broker may send a
+     * message once per overlapping subscription; the identifiers tell the client which copy belongs to which
+     * subscription, so each subscriber gets the message once. Automatic identifiers count down from 268,435,455
+     * and never take one in use; received messages show them in
+     * {@link io.mqttreactive.message.MqttMessage#subscriptionIdentifiers()}.
+     *
+     * @return {@value #DEFAULT_AUTOMATIC_SUBSCRIPTION_IDENTIFIERS} by default
+     */
+    public boolean automaticSubscriptionIdentifiers() {
+        return automaticSubscriptionIdentifiers;
+    }
+
+    /**
      * Returns the user properties sent in an MQTT 5.0 CONNECT.
      *
      * @return the user properties; empty by default
@@ -359,6 +378,7 @@ public final class MqttClientOptions {
                 && requestResponseInformation == that.requestResponseInformation
                 && requestProblemInformation == that.requestProblemInformation
                 && maximumQosPolicy == that.maximumQosPolicy
+                && automaticSubscriptionIdentifiers == that.automaticSubscriptionIdentifiers
                 && userProperties.equals(that.userProperties)
                 && Objects.equals(authenticationMethod, that.authenticationMethod)
                 && Arrays.equals(authenticationData, that.authenticationData);
@@ -368,7 +388,7 @@ public final class MqttClientOptions {
     public int hashCode() {
         int result = Objects.hash(serverHost, serverPort, transport, tls, webSocket, version, clientId, username,
                 keepAlive, session, will, reconnect, flowControl, connectTimeout, requestResponseInformation,
-                requestProblemInformation, maximumQosPolicy, userProperties, authenticationMethod);
+                requestProblemInformation, maximumQosPolicy, automaticSubscriptionIdentifiers, userProperties, authenticationMethod);
         return 31 * (31 * result + Arrays.hashCode(password)) + Arrays.hashCode(authenticationData);
     }
 
@@ -397,6 +417,7 @@ public final class MqttClientOptions {
                 + ", requestResponseInformation=" + requestResponseInformation
                 + ", requestProblemInformation=" + requestProblemInformation
                 + ", maximumQosPolicy=" + maximumQosPolicy
+                + ", automaticSubscriptionIdentifiers=" + automaticSubscriptionIdentifiers
                 + ", userProperties=" + userProperties
                 + ", authenticationMethod=" + authenticationMethod
                 + ", authenticationData=" + (authenticationData == null ? null : REDACTED) + '}';
@@ -426,6 +447,7 @@ public final class MqttClientOptions {
         private boolean requestResponseInformation = DEFAULT_REQUEST_RESPONSE_INFORMATION;
         private boolean requestProblemInformation = DEFAULT_REQUEST_PROBLEM_INFORMATION;
         private MaximumQosPolicy maximumQosPolicy = MaximumQosPolicy.FAIL;
+        private boolean automaticSubscriptionIdentifiers = DEFAULT_AUTOMATIC_SUBSCRIPTION_IDENTIFIERS;
         private UserProperties userProperties = UserProperties.empty();
         private @Nullable String authenticationMethod;
         private byte @Nullable [] authenticationData;
@@ -452,6 +474,7 @@ public final class MqttClientOptions {
             this.requestResponseInformation = options.requestResponseInformation;
             this.requestProblemInformation = options.requestProblemInformation;
             this.maximumQosPolicy = options.maximumQosPolicy;
+            this.automaticSubscriptionIdentifiers = options.automaticSubscriptionIdentifiers;
             this.userProperties = options.userProperties;
             this.authenticationMethod = options.authenticationMethod;
             this.authenticationData = options.authenticationData;
@@ -734,6 +757,18 @@ public final class MqttClientOptions {
          */
         public Builder maximumQosPolicy(MaximumQosPolicy policy) {
             this.maximumQosPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets whether SUBSCRIBE packets without a Subscription Identifier of their own get one the client chooses,
+         * where the MQTT 5.0 broker takes them; see {@link MqttClientOptions#automaticSubscriptionIdentifiers()}.
+         *
+         * @param automatic whether to choose identifiers
+         * @return this builder
+         */
+        public Builder automaticSubscriptionIdentifiers(boolean automatic) {
+            this.automaticSubscriptionIdentifiers = automatic;
             return this;
         }
 

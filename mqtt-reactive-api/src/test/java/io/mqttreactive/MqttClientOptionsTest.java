@@ -62,6 +62,7 @@ class MqttClientOptionsTest {
                 .requestResponseInformation(true)
                 .requestProblemInformation(false)
                 .maximumQosPolicy(MaximumQosPolicy.DOWNGRADE)
+                .automaticSubscriptionIdentifiers(false)
                 .userProperties(UserProperties.builder().add("region", "eu").add("region", "us").build())
                 .authenticationMethod("SCRAM-SHA-256")
                 .authenticationData("client-first-message".getBytes(StandardCharsets.UTF_8))
@@ -94,6 +95,7 @@ class MqttClientOptionsTest {
         assertThat(options.requestResponseInformation()).isFalse();
         assertThat(options.requestProblemInformation()).isTrue();
         assertThat(options.maximumQosPolicy()).isEqualTo(MaximumQosPolicy.FAIL);
+        assertThat(options.automaticSubscriptionIdentifiers()).isTrue();
         assertThat(options.userProperties()).isEqualTo(UserProperties.empty());
         assertThat(options.authenticationMethod()).isEmpty();
         assertThat(options.authenticationData()).isEmpty();
@@ -144,6 +146,7 @@ class MqttClientOptionsTest {
         assertThat(full.requestResponseInformation()).isNotEqualTo(defaults.requestResponseInformation());
         assertThat(full.requestProblemInformation()).isNotEqualTo(defaults.requestProblemInformation());
         assertThat(full.maximumQosPolicy()).isNotEqualTo(defaults.maximumQosPolicy());
+        assertThat(full.automaticSubscriptionIdentifiers()).isNotEqualTo(defaults.automaticSubscriptionIdentifiers());
         assertThat(full.userProperties()).isNotEqualTo(defaults.userProperties());
         assertThat(full.authenticationMethod()).isNotEqualTo(defaults.authenticationMethod());
         assertThat(full.password()).isPresent();
@@ -159,6 +162,7 @@ class MqttClientOptionsTest {
         assertThat(options.mutate().serverPort(1).build()).isNotEqualTo(options);
         assertThat(options.mutate().requestProblemInformation(true).build()).isNotEqualTo(options);
         assertThat(options.mutate().maximumQosPolicy(MaximumQosPolicy.FAIL).build()).isNotEqualTo(options);
+        assertThat(options.mutate().automaticSubscriptionIdentifiers(true).build()).isNotEqualTo(options);
         assertThat(options).isNotEqualTo(null).isNotEqualTo("options");
     }
 

@@ -159,7 +159,8 @@ abstract class SubscriberCrashContract {
 
     /**
      * Runs the first child to the point described above and kills it; the stalled link is then reset, so the
-     * broker sees the connection end.
+     * broker sees the connection end. The link stalls only once the SUBACK came through as well: a broker resuming
+     * the session may send the queued messages before it, and the child reads commands only after it.
      *
      * @return every line the first child printed
      */
@@ -167,7 +168,8 @@ abstract class SubscriberCrashContract {
             String prefix) throws Exception {
         try (TcpProxy proxy = TcpProxy.start(port);
                 ChildJvm first = start(proxy.port(), version, clientId, prefix, FIRST)) {
-            awaitLines(first, lines -> numbers(lines, RECEIVED).size() >= DEMAND, START_TIMEOUT);
+            awaitLines(first, lines -> numbers(lines, RECEIVED).size() >= DEMAND
+                    && lines.stream().anyMatch(line -> line.startsWith(SUBSCRIBED)), START_TIMEOUT);
             proxy.stallOpenLinks();
             first.send(ACKNOWLEDGE);
             awaitLines(first, lines -> lines.contains(ACKNOWLEDGE_DONE)

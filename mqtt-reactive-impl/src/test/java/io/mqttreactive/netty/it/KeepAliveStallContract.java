@@ -80,9 +80,9 @@ abstract class KeepAliveStallContract {
                 CompletableFuture<Long> reconnected = client.events().ofType(MqttClientEvent.Connected.class)
                         .next().map(event -> System.nanoTime()).toFuture();
                 if (traffic == Traffic.PUBLISHING) {
-                    publishing = Flux.interval(Duration.ofMillis(100))
+                    publishing = Flux.interval(Duration.ofMillis(100)).onBackpressureDrop()
                             .concatMap(i -> client.publish(MqttMessage.of(topic + "/busy",
-                                    new byte[] {1}, MqttQos.AT_MOST_ONCE)))
+                                    new byte[] {1}, MqttQos.AT_MOST_ONCE)), 1)
                             .subscribe(result -> { }, error -> { });
                 }
 

@@ -212,6 +212,31 @@ abstract class MessagingContract extends ClientContract {
         }
     }
 
+    @MqttProfile.All
+    void overlappingSubscriptionsWithoutIdentifiersOfTheirOwnEachGetTheirCopy(MqttProfile profile) {
+        TestClients clients = clients(profile);
+        MqttClient subscriber = clients.connected("sub");
+        MqttClient publisher = clients.connected("pub");
+        Received<MqttMessage> everything = subscribe(subscriber, clients.topic("auto/#"), MqttQos.AT_LEAST_ONCE);
+        Received<MqttMessage> onlyX = subscribe(subscriber, clients.topic("auto/+/x"), MqttQos.AT_LEAST_ONCE);
+
+        publish(publisher, MqttMessage.of(clients.topic("auto/1/x"), bytes("1x"), MqttQos.AT_LEAST_ONCE),
+                MqttMessage.of(clients.topic("auto/2/y"), bytes("2y"), MqttQos.AT_LEAST_ONCE),
+                MqttMessage.of(clients.topic("auto/3/x"), bytes("3x"), MqttQos.AT_LEAST_ONCE));
+
+        assertThat(everything.next(3)).extracting(MqttMessage::payloadAsString).containsExactly("1x", "2y", "3x");
+        assertThat(onlyX.next(2)).extracting(MqttMessage::payloadAsString).containsExactly("1x", "3x");
+        assertThat(everything.nextWithin(Duration.ofMillis(300))).as("no second copy").isEmpty();
+        assertThat(onlyX.all()).hasSize(2);
+        if (profile.isMqtt5()) {
+            List<Integer> everythingsOnly = everything.all().get(1).subscriptionIdentifiers();
+            assertThat(everythingsOnly).as("the automatic identifier of auto/# on 2y").hasSize(1);
+            assertThat(onlyX.all()).allSatisfy(message -> assertThat(message.subscriptionIdentifiers())
+                    .as("a copy for auto/+/x, or one copy for both").anySatisfy(identifier ->
+                            assertThat(identifier).isNotEqualTo(everythingsOnly.get(0))));
+        }
+    }
+
     /**
      * A subscription for the overlap test. With MQTT 5.0 it carries a Subscription Identifier: a broker may send
      * one copy per matching subscription (mosquitto does, HiveMQ sends one copy with both identifiers), and the

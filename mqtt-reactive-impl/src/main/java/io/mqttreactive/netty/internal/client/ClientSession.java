@@ -83,7 +83,8 @@ final class ClientSession {
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
                 flowControl.receiveMaximumBytes(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);
-        this.subscribeFlow = new SubscribeFlow(packetIds, registry, flowControl, events);
+        this.subscribeFlow = new SubscribeFlow(packetIds, registry, flowControl,
+                options.automaticSubscriptionIdentifiers(), events);
         this.offline = new OfflineQueue(flowControl.offlineQueueSize(), flowControl.offlineQueueBytes(),
                 flowControl.offlineQueueOverflow(), events);
         this.waiting = new WaitingPublishes(eventLoop, flowControl.maximumPublishWait(),

@@ -32,6 +32,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -57,6 +58,8 @@ public final class SubscribeFlow {
         void failed(Throwable error);
     }
 
+    private static final int MAXIMUM_SUBSCRIPTION_IDENTIFIER = 268_435_455;
+
     private final PacketIdAllocator packetIds;
     private final SubscriptionRegistry registry;
     private final Consumer<MqttClientEvent> events;
@@ -68,12 +71,15 @@ public final class SubscribeFlow {
     private final OfflineSubscribes offline;
     private final Map<Integer, PendingSubscribe> awaitingSubAck = new HashMap<>();
     private final Unsubscribes unsubscribes;
+    private final boolean automaticIdentifiers;
+    private int nextAutomaticIdentifier = MAXIMUM_SUBSCRIPTION_IDENTIFIER + 1;
     private @Nullable MqttChannel channel;
     private @Nullable ConnectResult server;
 
     public SubscribeFlow(PacketIdAllocator packetIds, SubscriptionRegistry registry, FlowControlOptions flowControl,
-            Consumer<MqttClientEvent> events) {
+            boolean automaticIdentifiers, Consumer<MqttClientEvent> events) {
         this.packetIds = packetIds;
+        this.automaticIdentifiers = automaticIdentifiers;
         this.registry = registry;
         this.events = events;
         this.offline = new OfflineSubscribes(flowControl.offlineSubscriptionQueueSize(),
@@ -276,9 +282,10 @@ public final class SubscribeFlow {
                         subscription.options().maxQos(), subscription.options().noLocal(),
                         subscription.options().retainAsPublished(), subscription.options().retainHandling().code()))
                 .toList();
+        OptionalInt identifier = identifierFor(request);
         int packetId = packetIds.allocate();
         try {
-            channel.send(new SubscribePacket(packetId, wire, request.subscriptionIdentifier().orElse(0),
+            channel.send(new SubscribePacket(packetId, wire, identifier.orElse(0),
                     PacketMapper.toWire(request.userProperties())));
         } catch (MqttEncodeException e) {
             packetIds.release(packetId);
@@ -287,7 +294,24 @@ public final class SubscribeFlow {
         }
         awaitingSubAck.put(packetId, pending);
         atBroker.addAll(pending.sentFilters());
-        registry.identify(pending.sentFilters(), request.subscriptionIdentifier());
+        registry.identify(pending.sentFilters(), identifier);
+    }
+
+    /**
+     * The request's own Subscription Identifier; without one, a new identifier of the client's when it chooses them
+     * and the broker takes them, so that a copy of a message per overlapping subscription reaches only its own
+     * subscriber. Automatic identifiers count down from the largest, skipping those in use.
+     */
+    private OptionalInt identifierFor(SubscribeRequest request) {
+        if (request.subscriptionIdentifier().isPresent() || !automaticIdentifiers || server == null
+                || !channel.encodeContext().version().isMqtt5() || !server.subscriptionIdentifiersAvailable()) {
+            return request.subscriptionIdentifier();
+        }
+        do {
+            nextAutomaticIdentifier = nextAutomaticIdentifier > 1 ? nextAutomaticIdentifier - 1
+                    : MAXIMUM_SUBSCRIPTION_IDENTIFIER;
+        } while (registry.isIdentifierInUse(nextAutomaticIdentifier));
+        return OptionalInt.of(nextAutomaticIdentifier);
     }
 
     /**

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * A message that carries Subscription Identifiers (MQTT 5.0) is the copy for the subscriptions holding one of
  * them ([MQTT-3.3.4-3], [MQTT-3.3.4-4], [MQTT-3.3.4-5] (5.0)): it goes only to those, and to subscriptions without
  * identifier, so a broker that sends one copy per overlapping subscription does not make each subscriber see
- * every copy. Confined to the event loop.
+ * every copy. When no matching subscription holds any identifier it carries (one the broker matched under before
+ * the filter was subscribed again with another identifier, or one of an earlier process on the same session), it
+ * goes to every matching subscriber, as without identifiers: a copy too many rather than a message lost.
+ * Confined to the event loop.
  */
 public final class SubscriptionRegistry {
 
@@ -82,13 +85,16 @@ public final class SubscriptionRegistry {
      * @return the number of subscribers that got it
      */
     public int route(MqttMessage message, @Nullable InboundDelivery delivery) {
-        List<MessageSubscriber> matched = new ArrayList<>(2);
+        List<Route> routes = new ArrayList<>(2);
+        trie.match(message.topic().toString(), routes::add);
         List<Integer> carried = message.subscriptionIdentifiers();
-        trie.match(message.topic().toString(), route -> {
-            if (isAddressedTo(route, carried) && !containsSame(matched, route.subscriber())) {
+        boolean identified = isIdentifiedFor(routes, carried);
+        List<MessageSubscriber> matched = new ArrayList<>(routes.size());
+        for (Route route : routes) {
+            if ((!identified || isAddressedTo(route, carried)) && !containsSame(matched, route.subscriber())) {
                 matched.add(route.subscriber());
             }
-        });
+        }
         for (MessageSubscriber subscriber : matched) {
             if (delivery != null) {
                 delivery.hold();
@@ -98,12 +104,28 @@ public final class SubscriptionRegistry {
         return matched.size();
     }
 
-    private boolean isAddressedTo(Route route, List<Integer> carriedIdentifiers) {
+    /** Tells whether one of the routes holds one of the carried identifiers. */
+    private boolean isIdentifiedFor(List<Route> routes, List<Integer> carriedIdentifiers) {
         if (carriedIdentifiers.isEmpty()) {
-            return true;
+            return false;
         }
+        for (Route route : routes) {
+            Integer identifier = identifiers.get(route.filter());
+            if (identifier != null && carriedIdentifiers.contains(identifier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isAddressedTo(Route route, List<Integer> carriedIdentifiers) {
         Integer identifier = identifiers.get(route.filter());
         return identifier == null || carriedIdentifiers.contains(identifier);
+    }
+
+    /** Tells whether some filter holds this Subscription Identifier. */
+    public boolean isIdentifierInUse(int identifier) {
+        return identifiers.containsValue(identifier);
     }
 
     private static boolean containsSame(List<MessageSubscriber> subscribers, MessageSubscriber candidate) {

@@ -139,8 +139,8 @@ class KeepAliveFlowTest {
         long connected = System.nanoTime();
         CompletableFuture<MqttClientEvent.Disconnected> disconnected = client.events()
                 .ofType(MqttClientEvent.Disconnected.class).next().toFuture();
-        Disposable sending = Flux.interval(Duration.ofMillis(100)).take(50)
-                .concatMap(i -> client.publish(MqttMessage.of("busy/" + i, new byte[0], AT_MOST_ONCE)))
+        Disposable sending = Flux.range(0, 50).delayElements(Duration.ofMillis(100))
+                .concatMap(i -> client.publish(MqttMessage.of("busy/" + i, new byte[0], AT_MOST_ONCE)), 1)
                 .subscribe(result -> { }, error -> { });
 
         broker.awaitReceived(isPingReq());

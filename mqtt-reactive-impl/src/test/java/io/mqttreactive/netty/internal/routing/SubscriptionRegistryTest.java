@@ -71,7 +71,20 @@ class SubscriptionRegistryTest {
         registry.identify(List.of(MqttTopicFilter.of("a/#")), OptionalInt.of(3));
 
         assertThat(registry.route(message("a/b", 3), null)).isEqualTo(2);
-        assertThat(registry.route(message("a/b", 1), null)).as("the broker no longer holds identifier 1").isZero();
+    }
+
+    @Test
+    void aCopyWhoseIdentifiersNoMatchingSubscriptionHoldsReachesEveryMatchingSubscriber() {
+        subscribe(everything, "a/#", OptionalInt.of(1));
+        subscribe(onlyX, "a/+/x", OptionalInt.of(2));
+        registry.identify(List.of(MqttTopicFilter.of("a/#")), OptionalInt.of(3));
+
+        assertThat(registry.route(message("a/b", 1), null))
+                .as("matched under identifier 1 before a/# was subscribed again: delivered, not lost").isEqualTo(1);
+        assertThat(registry.route(message("a/1/x", 9), null)).as("an identifier nobody holds").isEqualTo(2);
+        assertThat(registry.route(message("a/1/x", 1, 2), null)).as("2 is held: only its subscriber").isEqualTo(1);
+        assertThat(everything.topics).containsExactly("a/b", "a/1/x");
+        assertThat(onlyX.topics).containsExactly("a/1/x", "a/1/x");
     }
 
     @Test
