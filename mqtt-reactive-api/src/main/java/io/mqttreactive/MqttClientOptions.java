@@ -3,6 +3,7 @@ package io.mqttreactive;
 import io.mqttreactive.internal.Checks;
 import io.mqttreactive.internal.MqttStrings;
 import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.options.FailoverOptions;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.MaximumQosPolicy;
 import io.mqttreactive.options.ReconnectOptions;
@@ -88,6 +89,7 @@ public final class MqttClientOptions {
     private final boolean requestProblemInformation;
     private final MaximumQosPolicy maximumQosPolicy;
     private final boolean automaticSubscriptionIdentifiers;
+    private final FailoverOptions failover;
     private final UserProperties userProperties;
     private final @Nullable String authenticationMethod;
     private final byte @Nullable [] authenticationData;
@@ -112,6 +114,7 @@ public final class MqttClientOptions {
         this.requestProblemInformation = builder.requestProblemInformation;
         this.maximumQosPolicy = builder.maximumQosPolicy;
         this.automaticSubscriptionIdentifiers = builder.automaticSubscriptionIdentifiers;
+        this.failover = builder.failover;
         this.userProperties = builder.userProperties;
         this.authenticationMethod = builder.authenticationMethod;
         this.authenticationData = builder.authenticationData;
@@ -331,6 +334,15 @@ public final class MqttClientOptions {
     }
 
     /**
+     * Returns the other servers to fail over to and how redirects by a broker are followed.
+     *
+     * @return {@link FailoverOptions#DEFAULT} by default
+     */
+    public FailoverOptions failover() {
+        return failover;
+    }
+
+    /**
      * Returns the user properties sent in an MQTT 5.0 CONNECT.
      *
      * @return the user properties; empty by default
@@ -379,6 +391,7 @@ public final class MqttClientOptions {
                 && requestProblemInformation == that.requestProblemInformation
                 && maximumQosPolicy == that.maximumQosPolicy
                 && automaticSubscriptionIdentifiers == that.automaticSubscriptionIdentifiers
+                && failover.equals(that.failover)
                 && userProperties.equals(that.userProperties)
                 && Objects.equals(authenticationMethod, that.authenticationMethod)
                 && Arrays.equals(authenticationData, that.authenticationData);
@@ -388,7 +401,8 @@ public final class MqttClientOptions {
     public int hashCode() {
         int result = Objects.hash(serverHost, serverPort, transport, tls, webSocket, version, clientId, username,
                 keepAlive, session, will, reconnect, flowControl, connectTimeout, requestResponseInformation,
-                requestProblemInformation, maximumQosPolicy, automaticSubscriptionIdentifiers, userProperties, authenticationMethod);
+                requestProblemInformation, maximumQosPolicy, automaticSubscriptionIdentifiers, failover,
+                userProperties, authenticationMethod);
         return 31 * (31 * result + Arrays.hashCode(password)) + Arrays.hashCode(authenticationData);
     }
 
@@ -418,6 +432,7 @@ public final class MqttClientOptions {
                 + ", requestProblemInformation=" + requestProblemInformation
                 + ", maximumQosPolicy=" + maximumQosPolicy
                 + ", automaticSubscriptionIdentifiers=" + automaticSubscriptionIdentifiers
+                + ", failover=" + failover
                 + ", userProperties=" + userProperties
                 + ", authenticationMethod=" + authenticationMethod
                 + ", authenticationData=" + (authenticationData == null ? null : REDACTED) + '}';
@@ -448,6 +463,7 @@ public final class MqttClientOptions {
         private boolean requestProblemInformation = DEFAULT_REQUEST_PROBLEM_INFORMATION;
         private MaximumQosPolicy maximumQosPolicy = MaximumQosPolicy.FAIL;
         private boolean automaticSubscriptionIdentifiers = DEFAULT_AUTOMATIC_SUBSCRIPTION_IDENTIFIERS;
+        private FailoverOptions failover = FailoverOptions.DEFAULT;
         private UserProperties userProperties = UserProperties.empty();
         private @Nullable String authenticationMethod;
         private byte @Nullable [] authenticationData;
@@ -475,6 +491,7 @@ public final class MqttClientOptions {
             this.requestProblemInformation = options.requestProblemInformation;
             this.maximumQosPolicy = options.maximumQosPolicy;
             this.automaticSubscriptionIdentifiers = options.automaticSubscriptionIdentifiers;
+            this.failover = options.failover;
             this.userProperties = options.userProperties;
             this.authenticationMethod = options.authenticationMethod;
             this.authenticationData = options.authenticationData;
@@ -769,6 +786,27 @@ public final class MqttClientOptions {
          */
         public Builder automaticSubscriptionIdentifiers(boolean automatic) {
             this.automaticSubscriptionIdentifiers = automatic;
+            return this;
+        }
+
+        /**
+         * Sets the other servers to fail over to and how redirects are followed.
+         *
+         * @param failover the failover options
+         * @return this builder
+         * @throws IllegalArgumentException if a server is not a broker URI ({@code mqtt}, {@code mqtts}, {@code ws}
+         *                                  or {@code wss}) or carries a user, a password or query parameters, which
+         *                                  are the client's alone
+         */
+        public Builder failover(FailoverOptions failover) {
+            Objects.requireNonNull(failover, "failover");
+            for (String server : failover.servers()) {
+                MqttUri parsed = MqttUri.parse(server);
+                if (parsed.username() != null || parsed.password() != null || !parsed.query().isEmpty()) {
+                    throw MqttUri.invalid(server, "a failover server takes no user, password or query parameters");
+                }
+            }
+            this.failover = failover;
             return this;
         }
 

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PayloadFormatIndicator;
 import io.mqttreactive.message.UserProperties;
+import io.mqttreactive.options.FailoverOptions;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.MaximumQosPolicy;
 import io.mqttreactive.options.OverflowStrategy;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
+import io.mqttreactive.options.ServerOrder;
 import io.mqttreactive.options.SessionOptions;
 import io.mqttreactive.options.TlsOptions;
 import io.mqttreactive.options.Transport;
@@ -63,6 +65,7 @@ class MqttClientOptionsTest {
                 .requestProblemInformation(false)
                 .maximumQosPolicy(MaximumQosPolicy.DOWNGRADE)
                 .automaticSubscriptionIdentifiers(false)
+                .failover(FailoverOptions.servers("mqtts://b.example.com:8883").withOrder(ServerOrder.RANDOM))
                 .userProperties(UserProperties.builder().add("region", "eu").add("region", "us").build())
                 .authenticationMethod("SCRAM-SHA-256")
                 .authenticationData("client-first-message".getBytes(StandardCharsets.UTF_8))
@@ -96,9 +99,27 @@ class MqttClientOptionsTest {
         assertThat(options.requestProblemInformation()).isTrue();
         assertThat(options.maximumQosPolicy()).isEqualTo(MaximumQosPolicy.FAIL);
         assertThat(options.automaticSubscriptionIdentifiers()).isTrue();
+        assertThat(options.failover()).isEqualTo(FailoverOptions.DEFAULT);
         assertThat(options.userProperties()).isEqualTo(UserProperties.empty());
         assertThat(options.authenticationMethod()).isEmpty();
         assertThat(options.authenticationData()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("failover servers must be broker URIs without user, password or query; redirects not negative")
+    void failoverServersAreChecked() {
+        MqttClientOptions.Builder builder = MqttClientOptions.builder();
+        assertThat(builder.failover(FailoverOptions.servers("mqtt://b:1884", "wss://c/mqtt")).build().failover()
+                .servers()).containsExactly("mqtt://b:1884", "wss://c/mqtt");
+        assertThatThrownBy(() -> builder.failover(FailoverOptions.servers("http://b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported scheme");
+        assertThatThrownBy(() -> builder.failover(FailoverOptions.servers("mqtt://user:secret@b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no user, password")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> builder.failover(FailoverOptions.servers("mqtt://b?clientId=x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FailoverOptions.DEFAULT.withMaximumRedirects(-1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -147,6 +168,7 @@ class MqttClientOptionsTest {
         assertThat(full.requestProblemInformation()).isNotEqualTo(defaults.requestProblemInformation());
         assertThat(full.maximumQosPolicy()).isNotEqualTo(defaults.maximumQosPolicy());
         assertThat(full.automaticSubscriptionIdentifiers()).isNotEqualTo(defaults.automaticSubscriptionIdentifiers());
+        assertThat(full.failover()).isNotEqualTo(defaults.failover());
         assertThat(full.userProperties()).isNotEqualTo(defaults.userProperties());
         assertThat(full.authenticationMethod()).isNotEqualTo(defaults.authenticationMethod());
         assertThat(full.password()).isPresent();
@@ -163,6 +185,7 @@ class MqttClientOptionsTest {
         assertThat(options.mutate().requestProblemInformation(true).build()).isNotEqualTo(options);
         assertThat(options.mutate().maximumQosPolicy(MaximumQosPolicy.FAIL).build()).isNotEqualTo(options);
         assertThat(options.mutate().automaticSubscriptionIdentifiers(true).build()).isNotEqualTo(options);
+        assertThat(options.mutate().failover(FailoverOptions.DEFAULT).build()).isNotEqualTo(options);
         assertThat(options).isNotEqualTo(null).isNotEqualTo("options");
     }
 

@@ -110,6 +110,29 @@ public sealed interface MqttClientEvent {
     }
 
     /**
+     * A broker sent the client to another server, with reason Use another server (0x9C) or Server moved (0x9D) and
+     * a Server Reference, and the client follows ({@link io.mqttreactive.options.FailoverOptions}).
+     *
+     * @param from      the server that sent the client away, as {@code host:port}
+     * @param to        the server the client connects to now, as {@code host:port}
+     * @param permanent whether the reason was Server moved rather than Use another server
+     */
+    record Redirected(String from, String to, boolean permanent) implements MqttClientEvent {
+
+        /**
+         * Creates the event.
+         *
+         * @param from      the server that sent the client away
+         * @param to        the server the client connects to now
+         * @param permanent whether the server moved
+         */
+        public Redirected {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
      * The client will make a reconnect attempt after a delay.
      *
      * @param attempt the number of the coming attempt, starting at 1

@@ -28,6 +28,8 @@ import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.reconnect.AttemptOptions;
 import io.mqttreactive.netty.internal.reconnect.ReconnectPolicy;
 import io.mqttreactive.netty.internal.reconnect.Reconnector;
+import io.mqttreactive.netty.internal.reconnect.Redirects;
+import io.mqttreactive.netty.internal.reconnect.ServerList;
 import io.mqttreactive.netty.internal.transport.MqttChannel;
 import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.options.DisconnectOptions;
@@ -61,6 +63,8 @@ final class ClientCore {
     private final EventLoop eventLoop;
     private final ClientEvents events = new ClientEvents();
     private final ClientSession session;
+    private final ServerList servers;
+    private final Redirects redirects;
     private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
     private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
     private @Nullable MqttChannel handshaking;
@@ -91,6 +95,8 @@ final class ClientCore {
         this.connector = connector;
         this.eventLoop = eventLoop;
         this.session = new ClientSession(options, eventLoop, events::emit);
+        this.servers = new ServerList(options);
+        this.redirects = new Redirects(options.failover().maximumRedirects());
     }
 
     ClientEvents events() {
@@ -118,6 +124,12 @@ final class ClientCore {
         if (reconnecting == null) {
             events.state(ConnectionState.CONNECTING);
         }
+        redirects.reset();
+        openConnection();
+    }
+
+    /** Opens a connection to the server of {@link #connectionOptions} for the waiting {@code connect()} calls. */
+    private void openConnection() {
         DecodeContext decodeContext = new DecodeContext(options.version(), options.flowControl().maximumPacketSize());
         MqttClientOptions attemptOptions = connectionOptions;
         connectTimeout = eventLoop.schedule(() -> abortConnect(
@@ -140,6 +152,9 @@ final class ClientCore {
         if (!connectionExpected || closed) {
             sink.error(new MqttConnectionClosedException("disconnected while connect() was retrying"));
             return;
+        }
+        if (connected == null && handshaking == null && connecting == null) {
+            connectionOptions = servers.next(connectionOptions);
         }
         connect(sink);
     }
@@ -259,6 +274,13 @@ final class ClientCore {
         if (!ConnectHandshake.isAccepted(connAck)) {
             MqttException refusal = ConnectHandshake.toException(connAck, options.version().isMqtt5());
             channel.close(refusal);
+            Redirects.Redirect redirect = redirects.follow(refusal, connectionOptions);
+            if (redirect != null && !connectWaiters.isEmpty() && !closed) {
+                connectionOptions = redirect.options();
+                events.emit(redirect.event());
+                openConnection();
+                return;
+            }
             failConnectWaiters(refusal);
             return;
         }
@@ -394,8 +416,9 @@ final class ClientCore {
 
     private void startReconnecting(Throwable connectionLoss) {
         events.state(ConnectionState.RECONNECTING);
-        Reconnector.Attempt attempt = (number, lastFailure) -> AttemptOptions
-                .resolve(options, new ReconnectAttempt(number, lastFailure, connectionOptions))
+        Reconnector.Attempt attempt = (number, lastFailure) -> Mono
+                .<MqttClientOptions>create(sink -> onLoop(() -> sink.success(serverFor(number, lastFailure))))
+                .flatMap(server -> AttemptOptions.resolve(options, new ReconnectAttempt(number, lastFailure, server)))
                 .onErrorResume(hookFailure -> Mono.create(sink -> onLoop(() -> {
                     attemptNumber = number;
                     events.emit(new MqttClientEvent.ConnectFailed(number, hookFailure));
@@ -409,6 +432,23 @@ final class ClientCore {
         reconnecting = Reconnector.loop(attempt, connectionLoss, options.reconnect(), this::isReconnectWanted,
                         events::emit)
                 .subscribe(result -> { }, failure -> onLoop(() -> gaveUpReconnecting(failure)));
+    }
+
+    /**
+     * Returns the options naming the server of a reconnect attempt: for the first, where the broker's DISCONNECT
+     * redirected the client, else the server of the lost connection; after a failed attempt, the next server.
+     */
+    private MqttClientOptions serverFor(long number, Throwable lastFailure) {
+        if (number > 1) {
+            return servers.next(connectionOptions);
+        }
+        redirects.reset();
+        Redirects.Redirect redirect = redirects.follow(lastFailure, connectionOptions);
+        if (redirect == null) {
+            return connectionOptions;
+        }
+        events.emit(redirect.event());
+        return redirect.options();
     }
 
     private void gaveUpReconnecting(Throwable failure) {
