@@ -14,6 +14,7 @@ module io.mqttreactive.api {
     requires static org.jspecify;
 
     exports io.mqttreactive;
+    exports io.mqttreactive.auth;
     exports io.mqttreactive.event;
     exports io.mqttreactive.exception;
     exports io.mqttreactive.message;

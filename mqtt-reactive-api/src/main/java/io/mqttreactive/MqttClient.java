@@ -343,6 +343,24 @@ public interface MqttClient {
     Flux<MqttClientEvent> events();
 
     /**
+     * Re-authenticates the connection with the client's
+     * {@link io.mqttreactive.MqttClientOptions#enhancedAuthentication() enhanced authenticator} (MQTT 5.0 section
+     * 4.12.1): sends AUTH with reason Re-authenticate (0x19), the connection's Authentication Method
+     * ([MQTT-4.12.1-1]) and a new exchange's initial data, answers the broker's challenges, and completes on its AUTH
+     * Success. Messages keep flowing meanwhile. Calls while one runs join it.
+     *
+     * @return a cold {@code Mono} completing on success; errors with
+     *         {@link io.mqttreactive.exception.MqttNotConnectedException} when not connected,
+     *         {@link IllegalStateException} without an enhanced authenticator,
+     *         {@link io.mqttreactive.exception.MqttAuthenticationException} when the client's side fails (the
+     *         connection is then closed [MQTT-4.12.1-2]), and
+     *         {@link io.mqttreactive.exception.MqttDisconnectedException} when the broker refuses with DISCONNECT
+     */
+    default Mono<Void> reauthenticate() {
+        return Mono.error(new UnsupportedOperationException("this client does not re-authenticate"));
+    }
+
+    /**
      * Closes the client for good: disconnects normally if connected, completes every subscription and the hot
      * fluxes, fails waiting publishes with {@link io.mqttreactive.exception.MqttClientClosedException}, and
      * releases the client's resources. Idempotent; a closed client rejects every operation with

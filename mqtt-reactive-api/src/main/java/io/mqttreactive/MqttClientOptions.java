@@ -1,5 +1,6 @@
 package io.mqttreactive;
 
+import io.mqttreactive.auth.EnhancedAuthenticator;
 import io.mqttreactive.internal.Checks;
 import io.mqttreactive.internal.MqttStrings;
 import io.mqttreactive.message.UserProperties;
@@ -90,6 +91,7 @@ public final class MqttClientOptions {
     private final MaximumQosPolicy maximumQosPolicy;
     private final boolean automaticSubscriptionIdentifiers;
     private final FailoverOptions failover;
+    private final @Nullable EnhancedAuthenticator enhancedAuthentication;
     private final UserProperties userProperties;
     private final @Nullable String authenticationMethod;
     private final byte @Nullable [] authenticationData;
@@ -115,6 +117,7 @@ public final class MqttClientOptions {
         this.maximumQosPolicy = builder.maximumQosPolicy;
         this.automaticSubscriptionIdentifiers = builder.automaticSubscriptionIdentifiers;
         this.failover = builder.failover;
+        this.enhancedAuthentication = builder.enhancedAuthentication;
         this.userProperties = builder.userProperties;
         this.authenticationMethod = builder.authenticationMethod;
         this.authenticationData = builder.authenticationData;
@@ -343,6 +346,15 @@ public final class MqttClientOptions {
     }
 
     /**
+     * Returns the enhanced authentication the client runs on every connection and re-authentication (MQTT 5.0).
+     *
+     * @return the authenticator; empty by default
+     */
+    public Optional<EnhancedAuthenticator> enhancedAuthentication() {
+        return Optional.ofNullable(enhancedAuthentication);
+    }
+
+    /**
      * Returns the user properties sent in an MQTT 5.0 CONNECT.
      *
      * @return the user properties; empty by default
@@ -392,6 +404,7 @@ public final class MqttClientOptions {
                 && maximumQosPolicy == that.maximumQosPolicy
                 && automaticSubscriptionIdentifiers == that.automaticSubscriptionIdentifiers
                 && failover.equals(that.failover)
+                && Objects.equals(enhancedAuthentication, that.enhancedAuthentication)
                 && userProperties.equals(that.userProperties)
                 && Objects.equals(authenticationMethod, that.authenticationMethod)
                 && Arrays.equals(authenticationData, that.authenticationData);
@@ -402,7 +415,7 @@ public final class MqttClientOptions {
         int result = Objects.hash(serverHost, serverPort, transport, tls, webSocket, version, clientId, username,
                 keepAlive, session, will, reconnect, flowControl, connectTimeout, requestResponseInformation,
                 requestProblemInformation, maximumQosPolicy, automaticSubscriptionIdentifiers, failover,
-                userProperties, authenticationMethod);
+                enhancedAuthentication, userProperties, authenticationMethod);
         return 31 * (31 * result + Arrays.hashCode(password)) + Arrays.hashCode(authenticationData);
     }
 
@@ -433,6 +446,7 @@ public final class MqttClientOptions {
                 + ", maximumQosPolicy=" + maximumQosPolicy
                 + ", automaticSubscriptionIdentifiers=" + automaticSubscriptionIdentifiers
                 + ", failover=" + failover
+                + ", enhancedAuthentication=" + enhancedAuthentication
                 + ", userProperties=" + userProperties
                 + ", authenticationMethod=" + authenticationMethod
                 + ", authenticationData=" + (authenticationData == null ? null : REDACTED) + '}';
@@ -464,6 +478,7 @@ public final class MqttClientOptions {
         private MaximumQosPolicy maximumQosPolicy = MaximumQosPolicy.FAIL;
         private boolean automaticSubscriptionIdentifiers = DEFAULT_AUTOMATIC_SUBSCRIPTION_IDENTIFIERS;
         private FailoverOptions failover = FailoverOptions.DEFAULT;
+        private @Nullable EnhancedAuthenticator enhancedAuthentication;
         private UserProperties userProperties = UserProperties.empty();
         private @Nullable String authenticationMethod;
         private byte @Nullable [] authenticationData;
@@ -492,6 +507,7 @@ public final class MqttClientOptions {
             this.maximumQosPolicy = options.maximumQosPolicy;
             this.automaticSubscriptionIdentifiers = options.automaticSubscriptionIdentifiers;
             this.failover = options.failover;
+            this.enhancedAuthentication = options.enhancedAuthentication;
             this.userProperties = options.userProperties;
             this.authenticationMethod = options.authenticationMethod;
             this.authenticationData = options.authenticationData;
@@ -790,6 +806,19 @@ public final class MqttClientOptions {
         }
 
         /**
+         * Sets the enhanced authentication to run on every connection and on
+         * {@link MqttClient#reauthenticate()} (MQTT 5.0 section 4.12). Its method replaces
+         * {@link #authenticationMethod(String)}, which must then be unset.
+         *
+         * @param authenticator the authenticator, or {@code null} for none
+         * @return this builder
+         */
+        public Builder enhancedAuthentication(@Nullable EnhancedAuthenticator authenticator) {
+            this.enhancedAuthentication = authenticator;
+            return this;
+        }
+
+        /**
          * Sets the other servers to fail over to and how redirects are followed.
          *
          * @param failover the failover options
@@ -870,6 +899,10 @@ public final class MqttClientOptions {
             }
             if (authenticationMethod != null && !version.isMqtt5()) {
                 throw new IllegalArgumentException("enhanced authentication requires MQTT 5.0, version is " + version);
+            }
+            if (enhancedAuthentication != null && (!version.isMqtt5() || authenticationMethod != null)) {
+                throw new IllegalArgumentException("an enhanced authenticator requires MQTT 5.0 and no "
+                        + "authenticationMethod of its own, version is " + version);
             }
             if (authenticationData != null && authenticationMethod == null) {
                 throw new IllegalArgumentException("authentication data requires an authentication method");

@@ -42,6 +42,9 @@ public record FailoverOptions(List<String> servers, ServerOrder order, int maxim
     /**
      * Creates failover options. The server URIs are checked when the client options are built.
      *
+     * @param servers          the other servers' URIs, in order
+     * @param order            how the next server is chosen
+     * @param maximumRedirects how many redirects may follow one another, 0 to refuse them
      * @throws NullPointerException     if {@code servers}, one of them or {@code order} is null
      * @throws IllegalArgumentException if {@code maximumRedirects} is negative
      */

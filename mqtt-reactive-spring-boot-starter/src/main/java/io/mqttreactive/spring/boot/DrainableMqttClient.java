@@ -123,6 +123,11 @@ public final class DrainableMqttClient implements MqttClient {
     }
 
     @Override
+    public Mono<Void> reauthenticate() {
+        return client.reauthenticate();
+    }
+
+    @Override
     public Flux<MqttMessage> subscribe(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         return client.subscribe(request, acknowledgeMode);
     }

@@ -3,6 +3,7 @@ package io.mqttreactive.netty.internal.client;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.exception.MqttAuthenticationException;
 import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttDisconnectedException;
@@ -22,6 +23,7 @@ import io.mqttreactive.netty.internal.flow.ConnectHandshake;
 import io.mqttreactive.netty.internal.flow.KeepAlive;
 import io.mqttreactive.netty.internal.flow.UnsubscribeOutcome;
 import io.mqttreactive.netty.internal.mapping.PacketMapper;
+import io.mqttreactive.netty.internal.packet.AuthPacket;
 import io.mqttreactive.netty.internal.packet.ConnAckPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
@@ -65,6 +67,7 @@ final class ClientCore {
     private final ClientSession session;
     private final ServerList servers;
     private final Redirects redirects;
+    private final @Nullable EnhancedAuthentication authentication;
     private final List<MonoSink<ConnectResult>> connectWaiters = new ArrayList<>();
     private final List<MonoSink<Void>> disconnectWaiters = new ArrayList<>();
     private @Nullable MqttChannel handshaking;
@@ -97,6 +100,8 @@ final class ClientCore {
         this.session = new ClientSession(options, eventLoop, events::emit);
         this.servers = new ServerList(options);
         this.redirects = new Redirects(options.failover().maximumRedirects());
+        this.authentication = options.enhancedAuthentication()
+                .map(authenticator -> new EnhancedAuthentication(authenticator, this::onLoop)).orElse(null);
     }
 
     ClientEvents events() {
@@ -241,6 +246,18 @@ final class ClientCore {
         session.unsubscribe(sink, request, requester);
     }
 
+    /** Re-authenticates the connection with the enhanced authenticator (MQTT 5.0 section 4.12.1). */
+    void reauthenticate(MonoSink<Void> sink) {
+        if (authentication == null) {
+            sink.error(new IllegalStateException("re-authentication needs an enhanced authenticator: "
+                    + "MqttClientOptions.Builder.enhancedAuthentication"));
+        } else if (connected == null) {
+            sink.error(new MqttNotConnectedException("re-authentication needs a connection"));
+        } else {
+            authentication.reauthenticate(connected, sink);
+        }
+    }
+
     void unsolicited(FluxSink<MqttMessage> emitter) {
         if (closed) {
             emitter.complete();
@@ -264,8 +281,13 @@ final class ClientCore {
         channel.listener(new ConnectionListener(channel));
         boolean resume = sessionHeld && ConnectHandshake.sessionOutlivesConnection(connectionOptions);
         cleanStartSent = !resume && options.session().cleanStart();
-        channel.send(ConnectHandshake.connectPacket(connectionOptions,
-                clientId != null ? clientId : options.clientId(), cleanStartSent));
+        String connectingId = clientId != null ? clientId : options.clientId();
+        if (authentication == null) {
+            channel.send(ConnectHandshake.connectPacket(connectionOptions, connectingId, cleanStartSent));
+            return;
+        }
+        authentication.connecting(channel, data -> channel.send(ConnectHandshake.connectPacket(connectionOptions,
+                connectingId, cleanStartSent, authentication.method(), EnhancedAuthentication.orNull(data))));
     }
 
     private void onConnAck(MqttChannel channel, ConnAckPacket connAck) {
@@ -282,6 +304,13 @@ final class ClientCore {
                 return;
             }
             failConnectWaiters(refusal);
+            return;
+        }
+        MqttAuthenticationException authenticationRefusal = authentication != null
+                ? authentication.succeeded(connAck.authenticationData()) : null;
+        if (authenticationRefusal != null) {
+            channel.close(authenticationRefusal);
+            failConnectWaiters(authenticationRefusal);
             return;
         }
         ConnectResult result = ConnectHandshake.toResult(connAck);
@@ -321,6 +350,8 @@ final class ClientCore {
                     options.version().isMqtt5()));
         } else if (packet instanceof DisconnectPacket disconnect) {
             onServerDisconnect(channel, disconnect);
+        } else if (packet instanceof AuthPacket auth && authentication != null) {
+            authentication.onAuth(channel, auth);
         } else {
             throw new MqttProtocolException("expected CONNACK, received " + packet.type() + " [MQTT-3.2.0-1] (3.1.1)");
         }
@@ -342,6 +373,13 @@ final class ClientCore {
                 }
             }
             case DISCONNECT -> onServerDisconnect(channel, (DisconnectPacket) packet);
+            case AUTH -> {
+                if (authentication == null) {
+                    throw new MqttProtocolException("an AUTH to a client that did not authenticate with a method "
+                            + "[MQTT-4.12.0-7] (5.0)", DisconnectReasonCode.PROTOCOL_ERROR, null);
+                }
+                authentication.onAuth(channel, (AuthPacket) packet);
+            }
             default -> throw new MqttProtocolException("a client does not accept " + packet.type(),
                     DisconnectReasonCode.PROTOCOL_ERROR, null);
         }
@@ -377,6 +415,10 @@ final class ClientCore {
             keepAlive = null;
         }
         Throwable error = disconnecting ? null : ConnectionFailures.ofConnection(cause);
+        if (authentication != null) {
+            authentication.fail(error != null ? error
+                    : new MqttConnectionClosedException("disconnected before re-authentication ended"));
+        }
         session.onConnectionLost();
         events.emit(new MqttClientEvent.Disconnected(Optional.ofNullable(error)));
         if (error != null && isReconnectWanted()

@@ -60,6 +60,11 @@ public final class NettyMqttClient implements MqttClient {
     }
 
     @Override
+    public Mono<Void> reauthenticate() {
+        return Mono.create(sink -> eventLoop.execute(() -> core.reauthenticate(sink)));
+    }
+
+    @Override
     public Mono<ConnectResult> connect() {
         return ConnectRetry.within(connectAttempt(false), connectAttempt(true), options.reconnect(),
                 core::isConnectWanted);

@@ -20,6 +20,7 @@ import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.ReasonCode;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CONNECT that opens every connection ([MQTT-3.1.0-1]) and the reading of its CONNACK: the server's
@@ -42,6 +43,14 @@ public final class ConnectHandshake {
      */
     public static ConnectPacket connectPacket(MqttClientOptions options, String clientId, boolean cleanStart) {
         boolean mqtt5 = options.version().isMqtt5();
+        return connectPacket(options, clientId, cleanStart, mqtt5 ? options.authenticationMethod().orElse(null) : null,
+                mqtt5 ? options.authenticationData().orElse(null) : null);
+    }
+
+    /** Builds a CONNECT like {@link #connectPacket(MqttClientOptions, String, boolean)}, with this authentication. */
+    public static ConnectPacket connectPacket(MqttClientOptions options, String clientId, boolean cleanStart,
+            @Nullable String authenticationMethod, byte @Nullable [] authenticationData) {
+        boolean mqtt5 = options.version().isMqtt5();
         return new ConnectPacket(
                 options.version(),
                 clientId,
@@ -57,8 +66,8 @@ public final class ConnectHandshake {
                 mqtt5 && options.requestResponseInformation(),
                 !mqtt5 || options.requestProblemInformation(),
                 mqtt5 ? PacketMapper.toWire(options.userProperties()) : java.util.List.of(),
-                mqtt5 ? options.authenticationMethod().orElse(null) : null,
-                mqtt5 ? options.authenticationData().orElse(null) : null);
+                authenticationMethod,
+                authenticationData);
     }
 
     /**

@@ -124,6 +124,8 @@ public final class Packets {
         private boolean retainAvailable = true;
         private @Nullable String reasonString;
         private @Nullable String serverReference;
+        private @Nullable String authenticationMethod;
+        private byte @Nullable [] authenticationData;
 
         private ConnAckBuilder() {
         }
@@ -193,11 +195,17 @@ public final class Packets {
             return this;
         }
 
+        public ConnAckBuilder authentication(String method, byte[] data) {
+            this.authenticationMethod = method;
+            this.authenticationData = data;
+            return this;
+        }
+
         public ConnAckPacket build() {
             return new ConnAckPacket(sessionPresent, reasonCode, ConnAckPacket.ABSENT_SESSION_EXPIRY, receiveMaximum,
                     maximumQos, retainAvailable, maximumPacketSize, null, topicAliasMaximum, reasonString, List.of(),
                     wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable, sharedSubscriptionAvailable,
-                    serverKeepAlive, null, serverReference, null, null);
+                    serverKeepAlive, null, serverReference, authenticationMethod, authenticationData);
         }
     }
 }
