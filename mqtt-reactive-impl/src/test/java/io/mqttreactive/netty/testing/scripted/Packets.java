@@ -122,6 +122,7 @@ public final class Packets {
         private int topicAliasMaximum;
         private @Nullable String reasonString;
         private @Nullable String serverReference;
+        private @Nullable String responseInformation;
 
         private ConnAckBuilder() {
         }
@@ -181,11 +182,16 @@ public final class Packets {
             return this;
         }
 
+        public ConnAckBuilder responseInformation(String responseInformation) {
+            this.responseInformation = responseInformation;
+            return this;
+        }
+
         public ConnAckPacket build() {
             return new ConnAckPacket(sessionPresent, reasonCode, ConnAckPacket.ABSENT_SESSION_EXPIRY, receiveMaximum,
                     2, true, maximumPacketSize, null, topicAliasMaximum, reasonString, List.of(),
                     wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable, sharedSubscriptionAvailable,
-                    serverKeepAlive, null, serverReference, null, null);
+                    serverKeepAlive, responseInformation, serverReference, null, null);
         }
     }
 }
