@@ -132,7 +132,8 @@ final class ClientRequester implements MqttRequester {
 
     /**
      * The subscription to the response topic: {@link #ready} emits the topic once the broker has acknowledged
-     * it. When the subscription fails or ends, it stops being the requester's, so the next request makes a new
+     * it. {@code cache()} keeps the subscribe step running when the requests waiting for it cancel, so it runs
+     * once. When the subscription fails or ends, it stops being the requester's, so the next request makes a new
      * one.
      */
     private final class ResponseSubscription {

@@ -25,8 +25,11 @@ import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.internal.packet.SubscribePacket;
+import io.mqttreactive.netty.internal.packet.SubscriptionRequest;
 import io.mqttreactive.netty.internal.packet.UserProperty;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
+import io.mqttreactive.options.ReconnectDelay;
+import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.RequesterOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -282,6 +285,57 @@ class RequestResponseFlowTest {
         PublishPacket sent = broker.awaitReceived(isPublish());
         broker.send(publish(RESPONSE_TOPIC, "pong", null, sent.correlationData()));
         assertThat(response.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString()).isEqualTo("pong");
+    }
+
+    @Test
+    @DisplayName("after a lost connection the client's reconnect subscribes the response topic again, and later "
+            + "requests reuse that subscription")
+    void theResponseSubscriptionOutlivesAReconnect() throws Exception {
+        broker.whenever(isSubscribe()).answer(subscribe -> subAck(subscribe.packetId(), 1));
+        MqttClient client = broker.connectedClient(options -> options.reconnect(ReconnectOptions.DEFAULT
+                .withDelay(ReconnectDelay.constant(Duration.ofMillis(20)))));
+        MqttRequester requester = client.requester();
+        CompletableFuture<MqttMessage> first = requester.request(request("1")).toFuture();
+        PublishPacket sent = broker.awaitReceived(isPublish());
+        broker.send(publish(RESPONSE_TOPIC, "one", null, sent.correlationData()));
+        assertThat(first.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString()).isEqualTo("one");
+
+        broker.closeConnection();
+        broker.expect(isConnect()).answer(connAck());
+        broker.awaitScriptDone();
+        broker.awaitReceivedCount(MqttPacketType.SUBSCRIBE, 2);
+        assertThat(broker.received(MqttPacketType.SUBSCRIBE)).allSatisfy(subscribe ->
+                assertThat(((SubscribePacket) subscribe).subscriptions()).extracting(SubscriptionRequest::topicFilter)
+                        .containsExactly(RESPONSE_TOPIC));
+
+        CompletableFuture<MqttMessage> second = requester.request(request("2")).toFuture();
+        PublishPacket again = broker.awaitReceived(isPublish());
+        broker.send(publish(RESPONSE_TOPIC, "two", null, again.correlationData()));
+        assertThat(second.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString()).isEqualTo("two");
+        broker.assertNothingElseReceived();
+        assertThat(broker.received(MqttPacketType.SUBSCRIBE)).as("no SUBSCRIBE from the requester itself")
+                .hasSize(2);
+    }
+
+    @Test
+    @DisplayName("requests cancelled before the response subscription's SUBACK leave one subscription, which later "
+            + "requests use: each response is delivered once")
+    void requestsCancelledBeforeTheSubAckLeaveOneSubscription() throws Exception {
+        MqttClient client = broker.connectedClient(options -> options);
+        MqttRequester requester = client.requester();
+        requester.request(request("cancelled")).subscribe().dispose();
+        SubscribePacket subscribe = broker.awaitReceived(isSubscribe(RESPONSE_TOPIC));
+        assertThat(requester.pendingRequests()).isZero();
+
+        CompletableFuture<MqttMessage> response = requester.request(request("kept")).toFuture();
+        broker.barrier();
+        broker.send(subAck(subscribe.packetId(), 1));
+        PublishPacket sent = broker.awaitReceived(isPublish());
+        assertThat(new String(sent.payload(), StandardCharsets.UTF_8)).isEqualTo("kept");
+        broker.send(publish(RESPONSE_TOPIC, "pong", null, sent.correlationData()));
+        assertThat(response.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString()).isEqualTo("pong");
+        broker.assertNothingElseReceived();
+        assertThat(requester.unmatchedResponses()).as("no second copy").isZero();
     }
 
     @Test
