@@ -146,7 +146,8 @@ abstract class RequestResponseContract {
     void tenThousandRequestsArePendingAtOnce() {
         MqttClient requesterClient = client("requester", options -> options.flowControl(
                 FlowControlOptions.DEFAULT.mutate().maximumPendingPublishes(REQUESTS).build()));
-        MqttRequester requester = requesterClient.requester(RequesterOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)));
+        MqttRequester requester =
+                requesterClient.requester(RequesterOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)));
         Sinks.One<Long> timedOut = Sinks.one();
         Flux.range(0, REQUESTS)
                 .flatMap(i -> requester.request(request(topic("nobody"), "request-" + i))

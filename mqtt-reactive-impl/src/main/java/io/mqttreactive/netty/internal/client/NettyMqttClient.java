@@ -167,7 +167,8 @@ public final class NettyMqttClient implements MqttClient {
 
     /** Emits the CONNACK's result of the current connection, or of the next one; errors once the client closes. */
     private Mono<ConnectResult> currentOrNextConnection() {
-        Mono<ConnectResult> current = Mono.create(sink -> eventLoop.execute(() -> sink.success(core.currentConnection())));
+        Mono<ConnectResult> current = Mono.create(sink ->
+                eventLoop.execute(() -> sink.success(core.currentConnection())));
         return Flux.merge(core.events().events().ofType(MqttClientEvent.Connected.class)
                         .map(MqttClientEvent.Connected::result), current)
                 .next()

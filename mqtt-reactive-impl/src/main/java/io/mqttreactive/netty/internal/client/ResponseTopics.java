@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Chooses a requester's response topic (MQTT 5.0 sec 4.10.1): the configured one, else one built on the
- * CONNACK's Response Information (sec 3.2.2.3.15), else one built on the client identifier. See {@link RequesterOptions} for the rule.
+ * CONNACK's Response Information (sec 3.2.2.3.15), else one built on the client identifier. See
+ * {@link RequesterOptions} for the rule.
  */
 final class ResponseTopics {
 

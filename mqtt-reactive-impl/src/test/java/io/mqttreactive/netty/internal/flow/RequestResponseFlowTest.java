@@ -194,7 +194,8 @@ class RequestResponseFlowTest {
         byte[] otherRequester = sent.correlationData().clone();
         otherRequester[0]++;
 
-        broker.send(publish(RESPONSE_TOPIC, "a", null, otherRequest), publish(RESPONSE_TOPIC, "b", null, otherRequester),
+        broker.send(publish(RESPONSE_TOPIC, "a", null, otherRequest),
+                publish(RESPONSE_TOPIC, "b", null, otherRequester),
                 publish(RESPONSE_TOPIC, "c", null, null), publish(RESPONSE_TOPIC, "d", null, new byte[] {1, 2}));
         broker.barrier();
         assertThat(response).isNotDone();
