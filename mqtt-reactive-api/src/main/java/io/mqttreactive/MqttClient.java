@@ -11,9 +11,11 @@ import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.Subscription;
 import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.RequesterOptions;
 import io.mqttreactive.topic.MqttTopicFilter;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -307,6 +309,59 @@ public interface MqttClient {
      * @throws IllegalArgumentException as {@link #subscribe(SubscribeRequest)}
      */
     Flux<AcknowledgeableMessage> subscribeAcknowledged(SubscribeRequest request);
+
+    /**
+     * Returns a requester with {@link RequesterOptions#DEFAULT}; see {@link #requester(RequesterOptions)}.
+     *
+     * @return a new requester
+     * @throws UnsupportedOperationException if the client does not speak MQTT 5.0
+     */
+    default MqttRequester requester() {
+        return requester(RequesterOptions.DEFAULT);
+    }
+
+    /**
+     * Returns a requester: MQTT 5.0 request/response (sec 4.10) on this client, with one response subscription
+     * shared by all its requests, made on its first request. Nothing is sent until a request is subscribed. A
+     * client usually needs one requester; keep it rather than making one per request.
+     *
+     * @param options the response topic, timeout and bounds
+     * @return a new requester
+     * @throws NullPointerException          if {@code options} is {@code null}
+     * @throws UnsupportedOperationException if the client speaks MQTT 3.1.1 or 3.1, which have no Response Topic
+     *                                       and Correlation Data
+     */
+    MqttRequester requester(RequesterOptions options);
+
+    /**
+     * Returns a responder for one topic filter with default subscription options; see
+     * {@link #responder(SubscribeRequest, Function)}.
+     *
+     * @param filter  the topic filter requests arrive on, possibly shared ({@code $share/group/filter})
+     * @param maxQos  the maximum QoS to receive requests with
+     * @param handler computes the response to a request
+     * @return a new responder; nothing happens until its {@link MqttResponder#responses()} is subscribed
+     * @throws io.mqttreactive.exception.InvalidTopicException if {@code filter} is not a valid topic filter
+     * @throws UnsupportedOperationException                     if the client does not speak MQTT 5.0
+     */
+    default MqttResponder responder(String filter, MqttQos maxQos,
+            Function<MqttMessage, Mono<MqttMessage>> handler) {
+        return responder(SubscribeRequest.of(Subscription.of(filter, maxQos)), handler);
+    }
+
+    /**
+     * Returns a responder: it answers every MQTT 5.0 request (sec 4.10) matching {@code request} with what
+     * {@code handler} computes, published to the request's Response Topic with its Correlation Data. See
+     * {@link MqttResponder} for what happens to requests without a Response Topic and to handler errors.
+     *
+     * @param request the subscriptions requests arrive on
+     * @param handler computes the response to a request; called on the client's event loop, must not block
+     * @return a new responder; nothing happens until its {@link MqttResponder#responses()} is subscribed
+     * @throws NullPointerException          if an argument is {@code null}
+     * @throws UnsupportedOperationException if the client speaks MQTT 3.1.1 or 3.1, whose requests carry no
+     *                                       Response Topic
+     */
+    MqttResponder responder(SubscribeRequest request, Function<MqttMessage, Mono<MqttMessage>> handler);
 
     /**
      * Returns the messages the broker sends that match no active subscription of this client, for example

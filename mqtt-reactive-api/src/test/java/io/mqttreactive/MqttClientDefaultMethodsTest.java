@@ -9,11 +9,13 @@ import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.message.Subscription;
 import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.RequesterOptions;
 import io.mqttreactive.topic.MqttTopicFilter;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class MqttClientDefaultMethodsTest {
@@ -51,5 +53,14 @@ class MqttClientDefaultMethodsTest {
                 .verifyComplete();
         assertThat(client.requests).containsExactly(DisconnectOptions.DEFAULT,
                 DisconnectOptions.of(DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE));
+    }
+
+    @Test
+    void requesterAndResponderOverloadsDelegateWithDefaults() {
+        assertThatThrownBy(client::requester).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> client.responder("svc/+", MqttQos.AT_LEAST_ONCE, Mono::just))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(client.requests).containsExactly(RequesterOptions.DEFAULT,
+                SubscribeRequest.of(Subscription.of("svc/+", MqttQos.AT_LEAST_ONCE)));
     }
 }

@@ -9,9 +9,11 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.RequesterOptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -40,6 +42,18 @@ final class StubMqttClient implements MqttClient {
     @Override
     public Mono<Void> disconnect(DisconnectOptions disconnectOptions) {
         return Mono.fromRunnable(() -> requests.add(disconnectOptions));
+    }
+
+    @Override
+    public MqttRequester requester(RequesterOptions requesterOptions) {
+        requests.add(requesterOptions);
+        throw new UnsupportedOperationException("the stub records the options only");
+    }
+
+    @Override
+    public MqttResponder responder(SubscribeRequest request, Function<MqttMessage, Mono<MqttMessage>> handler) {
+        requests.add(request);
+        throw new UnsupportedOperationException("the stub records the request only");
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.mqttreactive.spring.boot;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttRequester;
+import io.mqttreactive.MqttResponder;
 import io.mqttreactive.MqttSubscription;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
@@ -12,9 +14,11 @@ import io.mqttreactive.message.PublishResult;
 import io.mqttreactive.message.SubscribeRequest;
 import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.RequesterOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -130,6 +134,17 @@ public final class DrainableMqttClient implements MqttClient {
     @Override
     public Flux<MqttMessage> subscribe(SubscribeRequest request, AcknowledgeMode acknowledgeMode) {
         return client.subscribe(request, acknowledgeMode);
+    }
+
+    /** Requests go through the client itself: they are not publishes counted for {@link #drain(Duration)}. */
+    @Override
+    public MqttRequester requester(RequesterOptions options) {
+        return client.requester(options);
+    }
+
+    @Override
+    public MqttResponder responder(SubscribeRequest request, Function<MqttMessage, Mono<MqttMessage>> handler) {
+        return client.responder(request, handler);
     }
 
     @Override

@@ -112,6 +112,11 @@ final class ClientCore {
         return session.telemetry();
     }
 
+    /** Returns the CONNACK's result of the current connection, or null while not connected. */
+    @Nullable ConnectResult currentConnection() {
+        return connected != null ? connectResult : null;
+    }
+
     void connect(MonoSink<ConnectResult> sink) {
         connectionExpected = !closed;
         if (closed) {

@@ -2,9 +2,12 @@ package io.mqttreactive.netty.internal.client;
 
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttClientOptions;
+import io.mqttreactive.MqttRequester;
+import io.mqttreactive.MqttResponder;
 import io.mqttreactive.MqttSubscription;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.event.MqttClientEvent;
+import io.mqttreactive.exception.MqttClientClosedException;
 import io.mqttreactive.message.AcknowledgeableMessage;
 import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
@@ -19,8 +22,10 @@ import io.mqttreactive.netty.internal.transport.MqttConnector;
 import io.mqttreactive.netty.internal.transport.TlsConfigurer;
 import io.mqttreactive.options.AcknowledgeMode;
 import io.mqttreactive.options.DisconnectOptions;
+import io.mqttreactive.options.RequesterOptions;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -142,6 +147,37 @@ public final class NettyMqttClient implements MqttClient {
     private void checkSubscribable(SubscribeRequest request) {
         Objects.requireNonNull(request, "request");
         SubscribeLimits.requireSupportedBy(options.version(), request);
+    }
+
+    @Override
+    public MqttRequester requester(RequesterOptions requesterOptions) {
+        Objects.requireNonNull(requesterOptions, "options");
+        requireMqtt5("request/response");
+        return new ClientRequester(this, requesterOptions, this::currentOrNextConnection);
+    }
+
+    @Override
+    public MqttResponder responder(SubscribeRequest request, Function<MqttMessage, Mono<MqttMessage>> handler) {
+        Objects.requireNonNull(handler, "handler");
+        requireMqtt5("a responder");
+        return new ClientResponder(this, subscription(request), handler);
+    }
+
+    private void requireMqtt5(String feature) {
+        if (!options.version().isMqtt5()) {
+            throw new UnsupportedOperationException(feature + " needs MQTT 5.0: " + options.version()
+                    + " has no Response Topic and Correlation Data");
+        }
+    }
+
+    /** Emits the CONNACK's result of the current connection, or of the next one; errors once the client closes. */
+    private Mono<ConnectResult> currentOrNextConnection() {
+        Mono<ConnectResult> current = Mono.create(sink ->
+                eventLoop.execute(() -> sink.success(core.currentConnection())));
+        return Flux.merge(core.events().events().ofType(MqttClientEvent.Connected.class)
+                        .map(MqttClientEvent.Connected::result), current)
+                .next()
+                .switchIfEmpty(Mono.error(MqttClientClosedException::new));
     }
 
     @Override

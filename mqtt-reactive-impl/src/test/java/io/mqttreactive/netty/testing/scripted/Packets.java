@@ -126,6 +126,7 @@ public final class Packets {
         private @Nullable String serverReference;
         private @Nullable String authenticationMethod;
         private byte @Nullable [] authenticationData;
+        private @Nullable String responseInformation;
 
         private ConnAckBuilder() {
         }
@@ -201,11 +202,16 @@ public final class Packets {
             return this;
         }
 
+        public ConnAckBuilder responseInformation(String responseInformation) {
+            this.responseInformation = responseInformation;
+            return this;
+        }
+
         public ConnAckPacket build() {
             return new ConnAckPacket(sessionPresent, reasonCode, ConnAckPacket.ABSENT_SESSION_EXPIRY, receiveMaximum,
                     maximumQos, retainAvailable, maximumPacketSize, null, topicAliasMaximum, reasonString, List.of(),
                     wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable, sharedSubscriptionAvailable,
-                    serverKeepAlive, null, serverReference, authenticationMethod, authenticationData);
+                    serverKeepAlive, responseInformation, serverReference, authenticationMethod, authenticationData);
         }
     }
 }
