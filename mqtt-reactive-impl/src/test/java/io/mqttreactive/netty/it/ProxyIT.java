@@ -23,7 +23,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -193,6 +195,29 @@ class ProxyIT {
                 MqttQos.AT_LEAST_ONCE));
         assertThat(received.next().payloadAsString()).isEqualTo("after");
         assertThat(proxy.tunnelsOpened()).as("the first connection and the reconnect").isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} proxy")
+    @EnumSource(ProxyType.class)
+    void theProxyPasswordReachesNoLogLine(ProxyType type) {
+        TunnelProxy proxy = proxyRequiringCredentials(type);
+        TestClients clients = clients(MqttProfile.MQTT_5_TLS);
+        String basicToken = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        List<ILoggingEvent> lines;
+        try (CapturedLog log = CapturedLog.atTrace("io.mqttreactive", "reactor.netty", "io.netty")) {
+            clients.connected("logged", options -> options
+                    .proxy(proxyOptions(type, proxy).credentials(USER, PASSWORD).build())).disconnect()
+                    .block(Received.TIMEOUT);
+            MqttClient refused = clients.create(clients.options("logged-refused")
+                    .proxy(proxyOptions(type, proxy).credentials(USER, PASSWORD + "-wrong").build()).build());
+            catchThrowable(() -> refused.connect().block(Received.TIMEOUT));
+            lines = log.lines();
+        }
+
+        assertThat(lines).as("TRACE logging was on").isNotEmpty();
+        assertThat(lines).allSatisfy(line -> assertThat(CapturedLog.text(line))
+                .doesNotContain(PASSWORD, basicToken));
     }
 
     private TestClients clients(MqttProfile profile) {
