@@ -8,6 +8,7 @@ import io.mqttreactive.MqttQos;
 import io.mqttreactive.event.ConnectionState;
 import io.mqttreactive.exception.MqttConnectionClosedException;
 import io.mqttreactive.exception.MqttProxyException;
+import io.mqttreactive.exception.MqttTlsException;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.netty.testing.FreePorts;
 import io.mqttreactive.netty.testing.HiveMqBroker;
@@ -18,6 +19,7 @@ import io.mqttreactive.options.ProxyOptions;
 import io.mqttreactive.options.ProxyType;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
+import io.mqttreactive.options.TlsOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -156,6 +158,20 @@ class ProxyIT {
         assertThat(error).isExactlyInstanceOf(MqttConnectionClosedException.class)
                 .hasMessageContaining("cannot connect to " + broker.host() + ":")
                 .hasMessageContaining(type + " proxy " + FreePorts.LOOPBACK + ":" + downPort);
+    }
+
+    @ParameterizedTest(name = "{0} proxy")
+    @EnumSource(ProxyType.class)
+    void anUntrustedBrokerCertificateIsATlsFailureNotAProxyOne(ProxyType type) {
+        TunnelProxy proxy = proxyWithoutCredentials(type);
+        TestClients clients = clients(MqttProfile.MQTT_5_TLS);
+        MqttClient client = clients.create(clients.options("untrusted").tls(TlsOptions.DEFAULT)
+                .proxy(proxyOptions(type, proxy).build()).build());
+
+        Throwable error = catchThrowable(() -> client.connect().block(Received.TIMEOUT));
+
+        assertThat(error).as("the JDK's trust store does not hold the test CA").isInstanceOf(MqttTlsException.class);
+        assertThat(proxy.tunnelsOpened()).as("the TLS handshake ran through the tunnel").isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} proxy")
