@@ -45,7 +45,7 @@ class MqttClientOptionsTest {
                         .build())
                 .webSocket(new WebSocketOptions("/ws", "mqttv5", Map.of("Authorization", "Bearer token")))
                 .proxy(ProxyOptions.socks5("proxy.example.com", 1080).credentials("proxy-user", "proxy-s3cret")
-                        .handshakeTimeout(Duration.ofSeconds(4)).build())
+                        .handshakeTimeout(Duration.ofSeconds(4)).nonProxyHosts("*.internal").build())
                 .version(MqttVersion.MQTT_5_0)
                 .clientId("sensor-7")
                 .username("alice")

@@ -5,6 +5,8 @@ import io.mqttreactive.internal.Checks;
 import java.nio.CharBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * proxy that opens a {@code CONNECT} tunnel, or a SOCKS5 proxy. Every connection, reconnects included, opens a
  * tunnel to the broker's host and port through the proxy, and MQTT runs through it over any transport: TCP,
  * TLS (negotiated with the broker, end to end), WebSocket and WebSocket over TLS. The broker's host name goes
- * to the proxy unresolved.
+ * to the proxy unresolved. Brokers whose host matches one of the {@link #nonProxyHosts()} are reached directly.
  *
  * <pre>{@code
  * ProxyOptions proxy = ProxyOptions.http("proxy.example.com", 3128)
@@ -45,6 +47,7 @@ public final class ProxyOptions {
     private final @Nullable String username;
     private final char @Nullable [] password;
     private final Duration handshakeTimeout;
+    private final List<String> nonProxyHosts;
 
     private ProxyOptions(Builder builder) {
         this.type = builder.type;
@@ -53,6 +56,7 @@ public final class ProxyOptions {
         this.username = builder.username;
         this.password = builder.password;
         this.handshakeTimeout = builder.handshakeTimeout;
+        this.nonProxyHosts = builder.nonProxyHosts;
     }
 
     /**
@@ -162,6 +166,47 @@ public final class ProxyOptions {
         return handshakeTimeout;
     }
 
+    /**
+     * Returns the patterns of broker hosts the client reaches directly, without the proxy, in the manner of the
+     * JDK's {@code http.nonProxyHosts}: a host name or IP address, matched without regard to case, that may start
+     * or end with {@code *} to match any prefix or suffix ({@code *.internal.example}, {@code 10.*}); {@code *}
+     * alone matches every host.
+     *
+     * @return an unmodifiable list; empty by default, so every broker is reached through the proxy
+     */
+    public List<String> nonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    /**
+     * Tells whether a connection to {@code host} goes through this proxy: whether no pattern of
+     * {@link #nonProxyHosts()} matches it.
+     *
+     * @param host a broker's host name or IP address, as in {@link io.mqttreactive.MqttClientOptions#serverHost()}
+     * @return {@code true} to connect through the proxy, {@code false} to connect directly
+     * @throws NullPointerException if {@code host} is {@code null}
+     */
+    public boolean appliesTo(String host) {
+        Objects.requireNonNull(host, "host");
+        String name = unbracketed(host.toLowerCase(Locale.ROOT));
+        return nonProxyHosts.stream().noneMatch(pattern -> matches(pattern, name));
+    }
+
+    private static boolean matches(String pattern, String host) {
+        String literal = unbracketed(pattern.toLowerCase(Locale.ROOT));
+        boolean anyPrefix = literal.startsWith("*");
+        boolean anySuffix = literal.length() > 1 && literal.endsWith("*");
+        String fixed = literal.substring(anyPrefix ? 1 : 0, literal.length() - (anySuffix ? 1 : 0));
+        if (anyPrefix && anySuffix) {
+            return host.contains(fixed);
+        }
+        return anyPrefix ? host.endsWith(fixed) : anySuffix ? host.startsWith(fixed) : host.equals(fixed);
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof ProxyOptions that
@@ -170,12 +215,14 @@ public final class ProxyOptions {
                 && port == that.port
                 && Objects.equals(username, that.username)
                 && Arrays.equals(password, that.password)
-                && handshakeTimeout.equals(that.handshakeTimeout);
+                && handshakeTimeout.equals(that.handshakeTimeout)
+                && nonProxyHosts.equals(that.nonProxyHosts);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(type, host, port, username, handshakeTimeout) + Arrays.hashCode(password);
+        return 31 * Objects.hash(type, host, port, username, handshakeTimeout, nonProxyHosts)
+                + Arrays.hashCode(password);
     }
 
     /**
@@ -187,7 +234,7 @@ public final class ProxyOptions {
     public String toString() {
         return "ProxyOptions[type=" + type + ", host=" + host + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? null : REDACTED) + ", handshakeTimeout=" + handshakeTimeout
-                + "]";
+                + ", nonProxyHosts=" + nonProxyHosts + "]";
     }
 
     /** Builds {@link ProxyOptions}; obtained from {@link #http}, {@link #socks5}, {@link #builder} or {@link #mutate()}. */
@@ -199,6 +246,7 @@ public final class ProxyOptions {
         private @Nullable String username;
         private char @Nullable [] password;
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private List<String> nonProxyHosts = List.of();
 
         private Builder() {
         }
@@ -210,6 +258,7 @@ public final class ProxyOptions {
             this.username = options.username;
             this.password = options.password;
             this.handshakeTimeout = options.handshakeTimeout;
+            this.nonProxyHosts = options.nonProxyHosts;
         }
 
         /**
@@ -312,6 +361,29 @@ public final class ProxyOptions {
          */
         public Builder handshakeTimeout(Duration handshakeTimeout) {
             this.handshakeTimeout = Checks.requirePositive(handshakeTimeout, "proxy handshake timeout");
+            return this;
+        }
+
+        /**
+         * Sets the patterns of broker hosts reached directly; see {@link ProxyOptions#nonProxyHosts()}.
+         *
+         * @param patterns host names or IP addresses, each optionally starting or ending with {@code *}; none to
+         *                 reach every broker through the proxy
+         * @return this builder
+         * @throws NullPointerException     if a pattern is {@code null}
+         * @throws IllegalArgumentException if a pattern is blank, holds white space, or has {@code *} elsewhere
+         *                                  than at its start or end
+         */
+        public Builder nonProxyHosts(String... patterns) {
+            List<String> copy = List.of(patterns);
+            for (String pattern : copy) {
+                String inner = pattern.length() <= 1 ? "" : pattern.substring(1, pattern.length() - 1);
+                if (pattern.isBlank() || pattern.chars().anyMatch(Character::isWhitespace) || inner.contains("*")) {
+                    throw new IllegalArgumentException("a non-proxy host pattern is a host name or IP address that"
+                            + " may start or end with '*', was '" + pattern + "'");
+                }
+            }
+            this.nonProxyHosts = copy;
             return this;
         }
 

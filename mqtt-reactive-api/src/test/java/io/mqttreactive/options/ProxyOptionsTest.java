@@ -17,6 +17,8 @@ class ProxyOptionsTest {
         assertThat(options.port()).isEqualTo(3128);
         assertThat(options.username()).isEmpty();
         assertThat(options.password()).isEmpty();
+        assertThat(options.nonProxyHosts()).isEmpty();
+        assertThat(options.appliesTo("localhost")).isTrue();
         assertThat(options.handshakeTimeout()).isEqualTo(ProxyOptions.DEFAULT_HANDSHAKE_TIMEOUT)
                 .isEqualTo(Duration.ofSeconds(10));
         assertThat(ProxyOptions.socks5("10.0.0.1", 1080).build().type()).isEqualTo(ProxyType.SOCKS5);
@@ -25,12 +27,13 @@ class ProxyOptionsTest {
     @Test
     void mutateRoundTripKeepsEveryField() {
         ProxyOptions options = ProxyOptions.builder(ProxyType.SOCKS5, "proxy", 1080).credentials("alice", "s3cret")
-                .handshakeTimeout(Duration.ofMillis(2500)).build();
+                .handshakeTimeout(Duration.ofMillis(2500)).nonProxyHosts("localhost", "*.internal").build();
         ProxyOptions copy = options.mutate().build();
         assertThat(copy).isEqualTo(options).hasSameHashCodeAs(options).hasToString(options.toString());
         assertThat(copy.username()).contains("alice");
         assertThat(copy.password()).contains("s3cret".toCharArray());
         assertThat(copy.handshakeTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(copy.nonProxyHosts()).containsExactly("localhost", "*.internal");
         assertThat(options.mutate().noCredentials().build().username()).isEmpty();
     }
 
@@ -45,6 +48,7 @@ class ProxyOptionsTest {
         assertThat(options.mutate().credentials("alice", "other").build()).isNotEqualTo(options);
         assertThat(options.mutate().noCredentials().build()).isNotEqualTo(options);
         assertThat(options.mutate().handshakeTimeout(Duration.ofSeconds(1)).build()).isNotEqualTo(options);
+        assertThat(options.mutate().nonProxyHosts("localhost").build()).isNotEqualTo(options);
         assertThat(options).isNotEqualTo(null).isNotEqualTo("options");
     }
 
@@ -52,7 +56,7 @@ class ProxyOptionsTest {
     void toStringRedactsThePassword() {
         assertThat(ProxyOptions.http("proxy", 3128).credentials("alice", "s3cret").build())
                 .hasToString("ProxyOptions[type=HTTP, host=proxy, port=3128, username=alice, password=<redacted>,"
-                        + " handshakeTimeout=PT10S]");
+                        + " handshakeTimeout=PT10S, nonProxyHosts=[]]");
         assertThat(ProxyOptions.socks5("proxy", 1080).build().toString()).contains("username=null", "password=null");
     }
 
@@ -121,5 +125,35 @@ class ProxyOptionsTest {
         assertThat(builder.build().password()).contains("s\u00e9cret".toCharArray());
         assertThatThrownBy(() -> builder.type(ProxyType.SOCKS5).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SOCKS5 password");
+    }
+
+    @Test
+    void nonProxyHostsAreMatchedLikeTheJdksWithoutRegardToCase() {
+        ProxyOptions options = ProxyOptions.http("proxy", 3128)
+                .nonProxyHosts("localhost", "*.Internal.example", "10.*", "[::1]", "*mid*").build();
+
+        assertThat(options.appliesTo("LOCALHOST")).isFalse();
+        assertThat(options.appliesTo("broker.internal.example")).isFalse();
+        assertThat(options.appliesTo("internal.example")).as("the suffix includes the dot").isTrue();
+        assertThat(options.appliesTo("10.1.2.3")).isFalse();
+        assertThat(options.appliesTo("110.1.2.3")).isTrue();
+        assertThat(options.appliesTo("::1")).isFalse();
+        assertThat(options.appliesTo("[::1]")).isFalse();
+        assertThat(options.appliesTo("amidst.example")).isFalse();
+        assertThat(options.appliesTo("broker.example.com")).isTrue();
+        assertThat(ProxyOptions.http("proxy", 3128).nonProxyHosts("*").build().appliesTo("anything")).isFalse();
+    }
+
+    @Test
+    void rejectsNonProxyHostPatternsItCannotMatch() {
+        ProxyOptions.Builder builder = ProxyOptions.http("proxy", 3128);
+        assertThatThrownBy(() -> builder.nonProxyHosts("a*b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a non-proxy host pattern is a host name or IP address that may start or end with '*',"
+                        + " was 'a*b'");
+        assertThatThrownBy(() -> builder.nonProxyHosts(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.nonProxyHosts("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.nonProxyHosts("localhost", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ProxyOptions.http("proxy", 3128).build().appliesTo(null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

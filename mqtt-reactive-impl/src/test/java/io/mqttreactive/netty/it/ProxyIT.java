@@ -82,6 +82,20 @@ class ProxyIT {
         assertThat(proxy.refusals()).isZero();
     }
 
+    @ParameterizedTest(name = "{0} proxy")
+    @EnumSource(ProxyType.class)
+    void aBrokerHostOfTheNonProxyHostsIsReachedDirectly(ProxyType type) {
+        TunnelProxy proxy = proxyRequiringCredentials(type);
+        TestClients clients = clients(MqttProfile.MQTT_5_TCP);
+
+        MqttClient client = clients.connected("direct", options -> options
+                .proxy(proxyOptions(type, proxy).nonProxyHosts("127.0.0.*").build()));
+
+        assertThat(client.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(proxy.tunnelsOpened()).isZero();
+        assertThat(proxy.refusals()).as("not even asked").isZero();
+    }
+
     @ParameterizedTest(name = "{0} proxy, {1}")
     @MethodSource("proxiesAndTransports")
     void wrongCredentialsAreRefusedBeforeAnythingReachesTheBroker(ProxyType type, MqttProfile profile) {

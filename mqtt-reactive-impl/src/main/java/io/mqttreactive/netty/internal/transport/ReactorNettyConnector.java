@@ -42,7 +42,8 @@ public final class ReactorNettyConnector implements MqttConnector {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                             options.connectTimeout().toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true);
-            ProxyOptions proxy = options.proxy().orElse(null);
+            ProxyOptions proxy = options.proxy().filter(through -> through.appliesTo(options.serverHost()))
+                    .orElse(null);
             Mono<TcpClient> client = proxy == null ? Mono.just(direct) : ProxyTunnel.through(direct, proxy);
             Mono<? extends Connection> connected;
             if (options.tls().isEmpty()) {
