@@ -14,6 +14,8 @@ module io.mqttreactive.impl {
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.handler;
+    requires io.netty.handler.proxy;
+    requires io.netty.resolver;
     // JacksonCodecs and Jackson2/3JsonCodecs, in the exported package, take Jackson mappers and type references;
     // Jackson 3 is optional.
     requires transitive com.fasterxml.jackson.databind;

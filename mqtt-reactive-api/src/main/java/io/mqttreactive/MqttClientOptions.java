@@ -7,6 +7,7 @@ import io.mqttreactive.message.UserProperties;
 import io.mqttreactive.options.FailoverOptions;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.MaximumQosPolicy;
+import io.mqttreactive.options.ProxyOptions;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.SessionOptions;
 import io.mqttreactive.options.TlsOptions;
@@ -76,6 +77,7 @@ public final class MqttClientOptions {
     private final Transport transport;
     private final @Nullable TlsOptions tls;
     private final WebSocketOptions webSocket;
+    private final @Nullable ProxyOptions proxy;
     private final MqttVersion version;
     private final String clientId;
     private final @Nullable String username;
@@ -102,6 +104,7 @@ public final class MqttClientOptions {
         this.transport = builder.transport;
         this.tls = builder.tls;
         this.webSocket = builder.webSocket;
+        this.proxy = builder.proxy;
         this.version = builder.version;
         this.clientId = builder.clientId;
         this.username = builder.username;
@@ -203,6 +206,15 @@ public final class MqttClientOptions {
      */
     public WebSocketOptions webSocket() {
         return webSocket;
+    }
+
+    /**
+     * Returns the proxy the client reaches the broker through, over every transport and on every reconnect.
+     *
+     * @return the proxy options, or empty to connect directly (the default)
+     */
+    public Optional<ProxyOptions> proxy() {
+        return Optional.ofNullable(proxy);
     }
 
     /**
@@ -389,6 +401,7 @@ public final class MqttClientOptions {
                 && transport == that.transport
                 && Objects.equals(tls, that.tls)
                 && webSocket.equals(that.webSocket)
+                && Objects.equals(proxy, that.proxy)
                 && version == that.version
                 && clientId.equals(that.clientId)
                 && Objects.equals(username, that.username)
@@ -412,15 +425,16 @@ public final class MqttClientOptions {
 
     @Override
     public int hashCode() {
-        int result = Objects.hash(serverHost, serverPort, transport, tls, webSocket, version, clientId, username,
-                keepAlive, session, will, reconnect, flowControl, connectTimeout, requestResponseInformation,
+        int result = Objects.hash(serverHost, serverPort, transport, tls, webSocket, proxy, version, clientId,
+                username, keepAlive, session, will, reconnect, flowControl, connectTimeout, requestResponseInformation,
                 requestProblemInformation, maximumQosPolicy, automaticSubscriptionIdentifiers, failover,
                 enhancedAuthentication, userProperties, authenticationMethod);
         return 31 * (31 * result + Arrays.hashCode(password)) + Arrays.hashCode(authenticationData);
     }
 
     /**
-     * Describes the options; the password and authentication data show as {@code <redacted>} when set.
+     * Describes the options; the password, the proxy's password and authentication data show as
+     * {@code <redacted>} when set.
      *
      * @return the description
      */
@@ -431,6 +445,7 @@ public final class MqttClientOptions {
                 + ", transport=" + transport
                 + ", tls=" + tls
                 + ", webSocket=" + webSocket
+                + ", proxy=" + proxy
                 + ", version=" + version
                 + ", clientId='" + clientId + '\''
                 + ", username=" + username
@@ -463,6 +478,7 @@ public final class MqttClientOptions {
         private Transport transport = Transport.TCP;
         private @Nullable TlsOptions tls;
         private WebSocketOptions webSocket = WebSocketOptions.DEFAULT;
+        private @Nullable ProxyOptions proxy;
         private MqttVersion version = DEFAULT_VERSION;
         private String clientId = DEFAULT_CLIENT_ID;
         private @Nullable String username;
@@ -492,6 +508,7 @@ public final class MqttClientOptions {
             this.transport = options.transport;
             this.tls = options.tls;
             this.webSocket = options.webSocket;
+            this.proxy = options.proxy;
             this.version = options.version;
             this.clientId = options.clientId;
             this.username = options.username;
@@ -630,6 +647,19 @@ public final class MqttClientOptions {
          */
         public Builder webSocket(WebSocketOptions webSocket) {
             this.webSocket = Objects.requireNonNull(webSocket, "webSocket");
+            return this;
+        }
+
+        /**
+         * Connects through a proxy, or directly. Every connection, reconnects included, then opens a tunnel to
+         * {@link MqttClientOptions#serverHost()} and {@link MqttClientOptions#serverPort()} through the proxy;
+         * TLS and WebSocket run through the tunnel, TLS end to end with the broker.
+         *
+         * @param proxy the proxy, or {@code null} to connect directly
+         * @return this builder
+         */
+        public Builder proxy(@Nullable ProxyOptions proxy) {
+            this.proxy = proxy;
             return this;
         }
 

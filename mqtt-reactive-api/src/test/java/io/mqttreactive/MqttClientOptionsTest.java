@@ -10,6 +10,7 @@ import io.mqttreactive.options.FailoverOptions;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.MaximumQosPolicy;
 import io.mqttreactive.options.OverflowStrategy;
+import io.mqttreactive.options.ProxyOptions;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
 import io.mqttreactive.options.ServerOrder;
@@ -45,6 +46,8 @@ class MqttClientOptionsTest {
                         .ciphers("TLS_AES_128_GCM_SHA256")
                         .build())
                 .webSocket(new WebSocketOptions("/ws", "mqttv5", Map.of("Authorization", "Bearer token")))
+                .proxy(ProxyOptions.socks5("proxy.example.com", 1080).credentials("proxy-user", "proxy-s3cret")
+                        .handshakeTimeout(Duration.ofSeconds(4)).nonProxyHosts("*.internal").build())
                 .version(MqttVersion.MQTT_5_0)
                 .clientId("sensor-7")
                 .username("alice")
@@ -80,6 +83,7 @@ class MqttClientOptionsTest {
         assertThat(options.transport()).isEqualTo(Transport.TCP);
         assertThat(options.tls()).isEmpty();
         assertThat(options.webSocket()).isEqualTo(WebSocketOptions.DEFAULT);
+        assertThat(options.proxy()).isEmpty();
         assertThat(options.version()).isEqualTo(MqttVersion.MQTT_5_0);
         assertThat(options.clientId()).isEmpty();
         assertThat(options.username()).isEmpty();
@@ -141,6 +145,7 @@ class MqttClientOptionsTest {
         assertThat(copy).isEqualTo(options).hasSameHashCodeAs(options).hasToString(options.toString());
         assertThat(copy.password()).contains("s3cret-password".getBytes(StandardCharsets.UTF_8));
         assertThat(copy.authenticationData()).contains("client-first-message".getBytes(StandardCharsets.UTF_8));
+        assertThat(copy.proxy().orElseThrow().password()).contains("proxy-s3cret".toCharArray());
         assertThat(copy).usingRecursiveComparison().isEqualTo(options);
     }
 
@@ -156,6 +161,7 @@ class MqttClientOptionsTest {
         assertThat(full.transport()).isNotEqualTo(defaults.transport());
         assertThat(full.tls()).isNotEqualTo(defaults.tls());
         assertThat(full.webSocket()).isNotEqualTo(defaults.webSocket());
+        assertThat(full.proxy()).isNotEqualTo(defaults.proxy());
         assertThat(full.clientId()).isNotEqualTo(defaults.clientId());
         assertThat(full.username()).isNotEqualTo(defaults.username());
         assertThat(full.keepAlive()).isNotEqualTo(defaults.keepAlive());
@@ -186,6 +192,9 @@ class MqttClientOptionsTest {
         assertThat(options.mutate().maximumQosPolicy(MaximumQosPolicy.FAIL).build()).isNotEqualTo(options);
         assertThat(options.mutate().automaticSubscriptionIdentifiers(true).build()).isNotEqualTo(options);
         assertThat(options.mutate().failover(FailoverOptions.DEFAULT).build()).isNotEqualTo(options);
+        assertThat(options.mutate().proxy(null).build()).isNotEqualTo(options);
+        assertThat(options.mutate().proxy(options.proxy().orElseThrow().mutate().credentials("proxy-user", "other")
+                .build()).build()).isNotEqualTo(options);
         assertThat(options).isNotEqualTo(null).isNotEqualTo("options");
     }
 
@@ -201,8 +210,8 @@ class MqttClientOptionsTest {
     void toStringRedactsPasswordAndAuthenticationData() {
         String text = fullyPopulated().toString();
         assertThat(text).contains("password=<redacted>", "authenticationData=<redacted>", "username=alice",
-                        "clientPrivateKey=<redacted>", "Authorization=<redacted>")
-                .doesNotContain("s3cret-password", "client-first-message", "Bearer token");
+                        "clientPrivateKey=<redacted>", "Authorization=<redacted>", "username=proxy-user")
+                .doesNotContain("s3cret-password", "client-first-message", "Bearer token", "proxy-s3cret");
         assertThat(MqttClientOptions.builder().build().toString()).contains("password=null", "authenticationData=null");
     }
 

@@ -49,7 +49,8 @@ class MqttExceptionTest {
                 new MqttMalformedPacketException("bad flags"),
                 new MqttPacketTooLargeException(2_000, 1_024),
                 new MqttClientClosedException(),
-                new MqttPayloadCodecException("bad JSON", null)))
+                new MqttPayloadCodecException("bad JSON", null),
+                new MqttProxyException("proxy refused: 407", null)))
                 .allSatisfy(e -> assertThat(e).isInstanceOf(MqttNonTransientException.class));
     }
 

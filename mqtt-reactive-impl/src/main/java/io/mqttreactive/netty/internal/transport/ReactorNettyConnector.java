@@ -3,6 +3,7 @@ package io.mqttreactive.netty.internal.transport;
 import io.mqttreactive.MqttClientOptions;
 import io.mqttreactive.netty.internal.codec.DecodeContext;
 import io.mqttreactive.netty.internal.codec.EncodeContext;
+import io.mqttreactive.options.ProxyOptions;
 import io.mqttreactive.options.TlsOptions;
 import io.mqttreactive.options.Transport;
 import io.netty.channel.ChannelOption;
@@ -13,7 +14,8 @@ import reactor.netty.Connection;
 import reactor.netty.tcp.TcpClient;
 
 /**
- * Connects over TCP or WebSocket ({@link WebSocketUpgrade}), each optionally with TLS, through reactor-netty:
+ * Connects over TCP or WebSocket ({@link WebSocketUpgrade}), each optionally with TLS and through a proxy
+ * ({@link ProxyTunnel}), through reactor-netty:
  * one unpooled connection per call, on the client's event loop ({@link OneLoopResources}, which picks the channel
  * type that loop serves on reactor-netty 1.2 and 1.3 alike), with Nagle's algorithm off since writes are
  * already batched per event-loop turn. The
@@ -33,26 +35,35 @@ public final class ReactorNettyConnector implements MqttConnector {
     public Mono<MqttChannel> connect(MqttClientOptions options, EventLoop eventLoop, DecodeContext decodeContext,
             EncodeContext encodeContext) {
         return Mono.defer(() -> {
-            TcpClient client = TcpClient.newConnection()
+            TcpClient direct = TcpClient.newConnection()
                     .host(options.serverHost())
                     .port(options.serverPort())
                     .runOn(new OneLoopResources(eventLoop))
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                             options.connectTimeout().toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true);
+            ProxyOptions proxy = options.proxy().filter(through -> through.appliesTo(options.serverHost()))
+                    .orElse(null);
+            Mono<TcpClient> client = proxy == null ? Mono.just(direct) : ProxyTunnel.through(direct, proxy);
             Mono<? extends Connection> connected;
             if (options.tls().isEmpty()) {
-                connected = client.connect();
+                connected = client.flatMap(TcpClient::connect);
             } else {
-                TcpClient plain = client;
                 TlsOptions tls = options.tls().get();
                 connected = Mono.fromCallable(() -> TlsConfigurer.sslContext(tls))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(context -> TlsConfigurer.secure(plain, context).connect());
+                        .zipWith(client, (context, plain) -> TlsConfigurer.secure(plain, context))
+                        .flatMap(TcpClient::connect);
+            }
+            if (proxy != null) {
+                connected = connected.flatMap(ProxyTunnel::opened);
             }
             if (options.transport() == Transport.WEBSOCKET) {
                 connected = connected.flatMap(connection -> WebSocketUpgrade.upgrade(connection, options,
                         decodeContext.maximumPacketSize()));
+            }
+            if (proxy != null) {
+                connected = connected.onErrorMap(error -> ProxyTunnel.failure(error, options, proxy));
             }
             return connected.map(connection -> install(connection, decodeContext, encodeContext));
         });
