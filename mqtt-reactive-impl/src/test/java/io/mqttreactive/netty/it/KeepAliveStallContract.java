@@ -29,8 +29,10 @@ import reactor.core.publisher.Flux;
  * missing PINGRESP within 1.25 keep-alive intervals of the stall (the stall comes right after traffic, the worst
  * case; plus {@link #TIMER_SLACK}), whether the client was idle or kept publishing ([MQTT-3.1.2-23] (3.1.1),
  * [MQTT-3.1.2-20] (5.0)), and reconnects at once, through the proxy, which relays new connections, within
- * {@link #HANDSHAKE} of noticing and within 1.5 intervals of the stall. The subscription outlives it and receives
- * on the new connection.
+ * {@link #HANDSHAKE} of noticing and so within 1.5 intervals of the stall. On a machine so loaded that its first
+ * connection took longer than a third of that, the bound is three times that first connection instead
+ * ({@link #handshakeBound}): the reconnect is a handshake like it. The subscription outlives it and receives on the
+ * new connection.
  */
 abstract class KeepAliveStallContract {
 
@@ -57,6 +59,15 @@ abstract class KeepAliveStallContract {
         stalledLinkIsDetectedAndReplaced(MqttVersion.MQTT_5_0, traffic);
     }
 
+    /**
+     * How long a reconnect may take once the dead link is noticed: {@link #HANDSHAKE}, or three times as long as
+     * this machine took for the first connection through the same proxy, when it is that loaded.
+     */
+    private static Duration handshakeBound(Duration firstConnect) {
+        Duration measured = firstConnect.multipliedBy(3);
+        return measured.compareTo(HANDSHAKE) > 0 ? measured : HANDSHAKE;
+    }
+
     private void stalledLinkIsDetectedAndReplaced(MqttVersion version, Traffic traffic) {
         String id = "stall-" + version.name() + "-" + traffic + "-" + SEQUENCE.incrementAndGet();
         try (TcpProxy proxy = TcpProxy.start(broker().port(MqttTestBroker.Listener.TCP))) {
@@ -67,7 +78,9 @@ abstract class KeepAliveStallContract {
                     .build());
             Disposable publishing = null;
             try {
+                long connecting = System.nanoTime();
                 client.connect().block(WAIT);
+                Duration handshake = handshakeBound(Duration.ofNanos(System.nanoTime() - connecting));
                 String topic = "stall/" + id;
                 CompletableFuture<MqttClientEvent.Subscribed> subscribed = client.events()
                         .ofType(MqttClientEvent.Subscribed.class).next().toFuture();
@@ -94,9 +107,9 @@ abstract class KeepAliveStallContract {
                 assertThat(Duration.ofNanos(detectedAfter)).as("stall to detection")
                         .isLessThan(KEEP_ALIVE.multipliedBy(5).dividedBy(4).plus(TIMER_SLACK));
                 assertThat(Duration.ofNanos(reconnectedAfter)).as("stall to reconnection")
-                        .isLessThan(KEEP_ALIVE.multipliedBy(3).dividedBy(2));
+                        .isLessThan(KEEP_ALIVE.multipliedBy(5).dividedBy(4).plus(handshake));
                 assertThat(Duration.ofNanos(reconnectedAfter - detectedAfter)).as("detection to reconnection")
-                        .isLessThan(HANDSHAKE);
+                        .isLessThan(handshake);
                 assertThat(proxy.acceptedConnections()).isEqualTo(2);
 
                 client.publish(MqttMessage.of(topic, "after".getBytes(StandardCharsets.UTF_8),
