@@ -248,9 +248,10 @@ public sealed interface MqttClientEvent {
     /**
      * The broker sent more unacknowledged QoS 1 and 2 messages than the Receive Maximum this client announced
      * (MQTT 5.0 section 4.9), which some brokers do under load (mosquitto 2.0.11 does). The client keeps the
-     * messages, delivers and acknowledges them in order as usual, and stops reading the connection until the
-     * unacknowledged messages are fewer than the Receive Maximum again, so the excess backs up in TCP rather than
-     * in memory. Told once each time reading stops.
+     * messages and delivers and acknowledges them in order as usual. It goes on reading, so that the
+     * acknowledgements of its own publishes still arrive, until the broker sent a whole Receive Maximum more; then
+     * it stops reading until the unacknowledged messages are fewer than that again, so the excess backs up in TCP
+     * rather than in memory. Told once each time the broker goes over the Receive Maximum.
      *
      * @param receiveMaximum the Receive Maximum the client announced
      * @param unacknowledged the number of messages the client had not acknowledged yet, the newest one included

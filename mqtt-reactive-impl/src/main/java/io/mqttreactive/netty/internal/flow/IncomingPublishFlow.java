@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * The receiving side of PUBLISH (MQTT 5.0 section 4.3): routes each message to its subscribers and answers
  * QoS 1 with PUBACK and QoS 2 with PUBREC once every subscriber has passed it on, exactly once for each PUBLISH
  * received on a connection, on that connection, in the order the PUBLISH packets arrived ([MQTT-4.6.0-2],
- * [MQTT-4.6.0-3]). Unanswered messages hold the broker to our Receive Maximum; past it, under every protocol
- * version, reading stops until there is room again.
+ * [MQTT-4.6.0-3]). Unanswered messages hold the broker to our Receive Maximum; a broker far past it (MQTT 5), or
+ * at it (3.1.1, which cannot tell the broker), makes reading stop until there is room again.
  *
  * <p>A message stays known by its packet id until it is answered, across the connections of one session: a
  * PUBLISH the broker sends again on a resumed session ([MQTT-4.4.0-1]) joins the delivery already under way, so
@@ -273,27 +273,35 @@ public final class IncomingPublishFlow {
     }
 
     /**
-     * Stops reading once one more message would exceed our Receive Maximum, until answers make room again, so
-     * memory stays bounded by what one read brings and the broker's sends back up in TCP. Under MQTT 5 a broker
-     * that gets there overshoots the Receive Maximum it was given (mosquitto 2.0.11 does, by thousands, after a
-     * resumed session) and is told in an event; MQTT 3.1.1 has no Receive Maximum to advertise, so the bound
-     * applies silently. QoS 2 ids awaiting PUBREL count toward the broker's quota but not toward the pause: they
-     * hold no message, and the PUBRELs that free them must still be read.
+     * Stops reading once one more message would exceed {@link #heldBound()}, until answers make room again, so
+     * memory stays bounded by what one read brings and the broker's sends back up in TCP. Stopping reading stops
+     * the acknowledgements of the client's own publishes too, so a pipeline that answers each message only once
+     * its own publish is acknowledged would wait for ever: an MQTT 5 broker that keeps to our Receive Maximum
+     * never makes reading stop. One that overshoots it (mosquitto 2.0.11 does, by one, and by thousands after a
+     * resumed session) is told in an event each time it does, and reading stops only once it sent a whole Receive
+     * Maximum more. MQTT 3.1.1 has no Receive Maximum to advertise; there the brokers' own in-flight windows are
+     * far smaller (mosquitto 20, HiveMQ CE 50), and our bound applies silently. QoS 2 ids awaiting PUBREL count
+     * toward the broker's quota but not toward the pause: they hold no message, and the PUBRELs that free them must
+     * still be read.
      */
     private void holdBackIfOverWindow() {
         int unacknowledged = unacknowledgedCount() + 1;
-        boolean exceeded = mqtt5 && unacknowledged > receiveMaximum;
-        if (exceeded) {
+        if (mqtt5 && unacknowledged > receiveMaximum) {
             receiveMaximumExceeded++;
-        }
-        if (!readingPaused && held() + 1 > receiveMaximum) {
-            readingPaused = true;
-            readThrottle.pause(this);
-            if (exceeded) {
+            if (unacknowledged == receiveMaximum + 1) {
                 events.accept(new MqttClientEvent.ReceiveMaximumExceeded(receiveMaximum, unacknowledged,
                         receiveMaximumExceeded));
             }
         }
+        if (!readingPaused && held() + 1 > heldBound()) {
+            readingPaused = true;
+            readThrottle.pause(this);
+        }
+    }
+
+    /** How many QoS 1 and 2 messages the client holds before it stops reading: see {@link #holdBackIfOverWindow}. */
+    private int heldBound() {
+        return mqtt5 ? 2 * receiveMaximum : receiveMaximum;
     }
 
     /**
@@ -308,7 +316,7 @@ public final class IncomingPublishFlow {
     }
 
     private void resumeReadingIfRoom() {
-        if (readingPaused && held() < receiveMaximum && incompleteBytes < receiveMaximumBytes) {
+        if (readingPaused && held() < heldBound() && incompleteBytes < receiveMaximumBytes) {
             readingPaused = false;
             readThrottle.resume(this);
         }

@@ -10,6 +10,7 @@ import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubComp;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRec;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isSubscribe;
 import static io.mqttreactive.netty.testing.scripted.Packets.publish;
+import static io.mqttreactive.netty.testing.scripted.Packets.pubAck;
 import static io.mqttreactive.netty.testing.scripted.Packets.publishWithAlias;
 import static io.mqttreactive.netty.testing.scripted.Packets.pubRel;
 import static io.mqttreactive.netty.testing.scripted.Packets.subAck;
@@ -26,6 +27,7 @@ import io.mqttreactive.message.PubRelReasonCode;
 import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
+import io.mqttreactive.netty.testing.scripted.PacketMatcher;
 import io.mqttreactive.netty.testing.scripted.Packets;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
 import io.mqttreactive.options.FlowControlOptions;
@@ -260,8 +262,9 @@ class IncomingPublishFlowTest {
     }
 
     @Test
-    @DisplayName("a broker overshooting our Receive Maximum is told in an event, and reading stops until "
-            + "acknowledgements, still in order, make room again (5.0 sections 3.3.4 and 4.9) [MQTT-4.6.0-2]")
+    @DisplayName("a broker overshooting our Receive Maximum is told in an event; once it sent a whole Receive "
+            + "Maximum more, reading stops until acknowledgements, still in order, make room again (5.0 sections "
+            + "3.3.4 and 4.9) [MQTT-4.6.0-2]")
     void receiveMaximumExceededPausesReading() {
         broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
         MqttClient client = broker.newClient(options -> options.flowControl(
@@ -280,19 +283,54 @@ class IncomingPublishFlowTest {
         broker.send(publish("flood/1", "1", AT_LEAST_ONCE, 1), publish("flood/0", "q0", AT_MOST_ONCE, 0),
                 publish("flood/2", "2", EXACTLY_ONCE, 2), publish("flood/3", "3", AT_LEAST_ONCE, 3));
         assertThat(overshoot).succeedsWithin(WAIT).isEqualTo(new MqttClientEvent.ReceiveMaximumExceeded(2, 3, 1));
+        CompletableFuture<MqttMessage> readOn = new CompletableFuture<>();
+        client.subscribe("still/#", AT_MOST_ONCE).subscribe(readOn::complete);
+        grantSubscribe("still/#");
+        broker.send(publish("still/x", "one over: still reading", AT_MOST_ONCE, 0));
+        assertThat(readOn).succeedsWithin(WAIT);
+
+        broker.send(publish("flood/4", "4", AT_LEAST_ONCE, 4), publish("flood/5", "5", AT_LEAST_ONCE, 5));
         broker.send(publish("other/x", "while paused", AT_MOST_ONCE, 0));
         broker.assertNothingReceivedWithin(Duration.ofMillis(200));
         assertThat(other).as("reading stopped").isNotDone();
 
-        flood.request(4);
+        flood.request(6);
 
         broker.awaitReceived(isPubAck(1));
         broker.awaitReceived(isPubRec(2));
         broker.awaitReceived(isPubAck(3));
+        broker.awaitReceived(isPubAck(4));
+        broker.awaitReceived(isPubAck(5));
         assertThat(other).succeedsWithin(WAIT).extracting(MqttMessage::payloadAsString).isEqualTo("while paused");
         assertThat(flood.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
-                .containsExactly("1", "q0", "2", "3");
+                .containsExactly("1", "q0", "2", "3", "4", "5");
         assertThat(broker.received(MqttPacketType.DISCONNECT)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a pipeline that acknowledges each message once its own publish is acknowledged goes on when the "
+            + "broker sends one message over our Receive Maximum, as mosquitto 2.0.11 does: reading, and with it "
+            + "the PUBACKs of the pipeline's publishes, does not stop (5.0)")
+    void aBrokerOneOverTheWindowDoesNotStopAPipeline() {
+        broker = ScriptedBroker.start(MqttVersion.MQTT_5_0);
+        MqttClient client = broker.newClient(options -> options.flowControl(
+                FlowControlOptions.builder().receiveMaximum(4).build()));
+        broker.expect(isConnect()).answer(Packets.connAck());
+        client.connect().block(WAIT);
+        broker.whenever(PacketMatcher.isPublish(AT_LEAST_ONCE)).answer(forwarded -> pubAck(forwarded.packetId()));
+        CompletableFuture<List<String>> forwarded = client.subscribeAcknowledged("in/#", AT_LEAST_ONCE)
+                .concatMap(received -> client.publish(MqttMessage.of("out/" + received.message().payloadAsString(),
+                                new byte[0], AT_LEAST_ONCE))
+                        .flatMap(result -> received.acknowledge().thenReturn(result.message().topic().toString())))
+                .take(5).collectList().toFuture();
+        grantSubscribe("in/#");
+
+        broker.send(IntStream.rangeClosed(1, 5).mapToObj(i -> publish("in/" + i, Integer.toString(i), AT_LEAST_ONCE, i))
+                .toArray(PublishPacket[]::new));
+
+        assertThat(forwarded).succeedsWithin(WAIT).asList()
+                .containsExactly("out/1", "out/2", "out/3", "out/4", "out/5");
+        IntStream.rangeClosed(1, 5).forEach(i -> broker.awaitReceived(isPubAck(i)));
     }
 
     @Test
@@ -382,7 +420,8 @@ class IncomingPublishFlowTest {
         broker.awaitReceived(isPubComp(2));
         broker.awaitReceived(isPubComp(3));
         assertThat(received).extracting(MqttMessage::payloadAsString).containsExactly("1", "2", "3");
-        assertThat(overshoots).as("no pause, so no event").isEmpty();
+        assertThat(overshoots).as("the third id is one over the window: told, and reading went on")
+                .containsExactly(new MqttClientEvent.ReceiveMaximumExceeded(2, 3, 1));
         assertThat(broker.received(MqttPacketType.DISCONNECT)).isEmpty();
     }
 
