@@ -26,7 +26,8 @@ class MqttClientEventTest {
         assertThat(MqttClientEvent.class.isSealed()).isTrue();
         assertThat(Arrays.stream(MqttClientEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Connected", "ConnectFailed", "Disconnected", "ServerDisconnect",
-                        "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped", "BufferedMessagesDiscarded",
+                        "Redirected", "Reconnecting", "Subscribed", "Unsubscribed", "MessageDropped",
+                        "BufferedMessagesDiscarded",
                         "ReceiveMaximumExceeded",
                         "SessionRestored", "RestoredPublishFinished", "SessionStoreFailed",
                         "SessionStoreRecordsDiscarded", "ReconnectGaveUp", "OfflinePublishDropped",
