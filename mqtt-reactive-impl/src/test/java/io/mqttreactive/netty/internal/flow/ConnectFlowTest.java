@@ -19,6 +19,7 @@ import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.testing.scripted.Packets;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
+import io.mqttreactive.options.FailoverOptions;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -118,9 +119,14 @@ class ConnectFlowTest {
         }
     }
 
+    /**
+     * Connects once and returns the error; redirects are refused, so that Use another server and Server moved stand
+     * as refusals here (following them is {@link RedirectAndFailoverFlowTest}'s).
+     */
     private Throwable refuse(MqttVersion version, io.mqttreactive.netty.internal.packet.ConnAckPacket connAck) {
         broker = ScriptedBroker.start(version);
-        MqttClient client = broker.newClient(options -> options);
+        MqttClient client = broker.newClient(options -> options
+                .failover(FailoverOptions.DEFAULT.withMaximumRedirects(0)));
         broker.expect(isConnect()).answer(connAck);
 
         Throwable error = catchThrowable(() -> client.connect().block(WAIT));
