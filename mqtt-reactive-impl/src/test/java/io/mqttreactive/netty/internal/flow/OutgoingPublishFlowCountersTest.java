@@ -28,7 +28,7 @@ class OutgoingPublishFlowCountersTest {
 
     private final EmbeddedChannel embedded = new EmbeddedChannel();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
-    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE);
+    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE, 0);
 
     @AfterEach
     void releaseWrittenPackets() {
