@@ -74,7 +74,7 @@ abstract class TopicAliasContract {
         int count = 1_000;
         List<String> topics = topicsForMessages(count);
         MqttClient subscriber = connect(options("sub", broker().port(MqttTestBroker.Listener.TCP)).build());
-        Received<MqttMessage> received = Received.of(subscriber.subscribe(topicRoot() + "#", MqttQos.AT_LEAST_ONCE));
+        Received<MqttMessage> received = TestClients.subscribe(subscriber, topicRoot() + "#", MqttQos.AT_LEAST_ONCE);
         try (TcpProxy proxy = TcpProxy.start(broker().port(MqttTestBroker.Listener.TCP))) {
             proxy.recordTraffic();
             MqttClient publisher = clientFor(options("pub", proxy.port()).build());
@@ -103,7 +103,7 @@ abstract class TopicAliasContract {
         int count = 400;
         List<String> topics = topicsForMessages(count);
         MqttClient subscriber = connect(options("sub", broker().port(MqttTestBroker.Listener.TCP)).build());
-        Received<MqttMessage> received = Received.of(subscriber.subscribe(topicRoot() + "#", MqttQos.AT_LEAST_ONCE));
+        Received<MqttMessage> received = TestClients.subscribe(subscriber, topicRoot() + "#", MqttQos.AT_LEAST_ONCE);
         try (TcpProxy proxy = TcpProxy.start(broker().port(MqttTestBroker.Listener.TCP))) {
             proxy.recordTraffic();
             MqttClient publisher = connect(options("pub", proxy.port())
