@@ -35,7 +35,7 @@ import java.util.Objects;
  *       may send.</li>
  *   <li>Topic aliases (MQTT 5.0): the broker may use up to {@link #topicAliasMaximum()} towards the client, and
  *       the client uses up to {@link #outgoingTopicAliasMaximum()} (never more than the broker allows) for the
- *       PUBLISH packets it sends, so that a topic name repeated on one connection costs two bytes.</li>
+ *       PUBLISH packets it sends, so that a topic name repeated on one connection costs three bytes.</li>
  * </ul>
  */
 public final class FlowControlOptions {

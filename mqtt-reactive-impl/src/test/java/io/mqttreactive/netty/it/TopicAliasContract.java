@@ -11,8 +11,6 @@ import io.mqttreactive.message.ConnectResult;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishReasonCode;
 import io.mqttreactive.message.PublishResult;
-import io.mqttreactive.netty.internal.codec.DecodeContext;
-import io.mqttreactive.netty.internal.codec.MqttPacketDecoder;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.testing.LinkTraffic;
@@ -21,8 +19,6 @@ import io.mqttreactive.netty.testing.TcpProxy;
 import io.mqttreactive.options.FlowControlOptions;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.SessionOptions;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,8 +194,9 @@ abstract class TopicAliasContract {
     /**
      * Replays the publisher's PUBLISH packets link by link as the broker reads them, with a fresh alias table per
      * link: an alias-only packet must name an alias set up before on its link, and resolve to its message's
-     * topic; a re-sent (DUP) packet must carry its topic name and no alias; no alias is 0 or above the maximum
-     * seen.
+     * topic; a re-sent (DUP) packet must carry its topic name and no alias. Counts the alias-only packets, the
+     * aliases set up again for another topic and the re-sent packets, and keeps the highest alias, which the test
+     * holds against the maximum.
      */
     private record WireAliases(int aliasOnly, int replacements, int highestAlias, int resent) {
 
@@ -210,7 +207,7 @@ abstract class TopicAliasContract {
             int resent = 0;
             for (LinkTraffic link : links) {
                 Map<Integer, String> table = new HashMap<>();
-                for (MqttPacket packet : decode(link.toServer())) {
+                for (MqttPacket packet : LinkTrace.packets(link.toServer())) {
                     if (!(packet instanceof PublishPacket publish)) {
                         continue;
                     }
@@ -237,29 +234,6 @@ abstract class TopicAliasContract {
                 }
             }
             return new WireAliases(aliasOnly, replacements, highest, resent);
-        }
-
-        private static List<MqttPacket> decode(byte[] bytes) {
-            List<MqttPacket> packets = new ArrayList<>();
-            ByteBuf in = Unpooled.wrappedBuffer(bytes);
-            DecodeContext context = DecodeContext.of(MqttVersion.MQTT_5_0);
-            try {
-                for (MqttPacket packet; (packet = decodeNext(in, context)) != null; ) {
-                    packets.add(packet);
-                }
-            } finally {
-                in.release();
-            }
-            return packets;
-        }
-
-        /** Returns the next whole packet, or null at the end or where a cut link left half of one. */
-        private static MqttPacket decodeNext(ByteBuf in, DecodeContext context) {
-            try {
-                return MqttPacketDecoder.decode(in, context);
-            } catch (RuntimeException e) {
-                return null;
-            }
         }
     }
 }

@@ -77,6 +77,10 @@ class TopicAliasFlowTest {
         return MqttMessage.of(topic, ("to " + topic).getBytes(StandardCharsets.UTF_8), qos);
     }
 
+    private static MqttMessage message(String topic, MqttQos qos, int payloadBytes) {
+        return MqttMessage.of(topic, new byte[payloadBytes], qos);
+    }
+
     /** Publishes QoS 1 messages to the topics, one after another, each acknowledged before the next. */
     private void publishInTurn(String... topics) {
         for (String topic : topics) {
@@ -260,10 +264,6 @@ class TopicAliasFlowTest {
         assertThat(sentPublishes()).containsExactly("size/t", "size/t#1", "#1", "#1");
         assertThat(broker.received(MqttPacketType.PUBLISH)).map(packet -> ((PublishPacket) packet).payload().length)
                 .containsExactly(10, 2, 10, 1);
-    }
-
-    private static MqttMessage message(String topic, MqttQos qos, int payloadBytes) {
-        return MqttMessage.of(topic, new byte[payloadBytes], qos);
     }
 
     @Test
