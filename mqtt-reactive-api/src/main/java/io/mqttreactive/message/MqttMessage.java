@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It holds the topic, payload, QoS and retain flag, and the MQTT 5.0 publish properties (message expiry,
  * payload format, content type, response topic, correlation data, user properties, and on received messages
- * the subscription identifiers). It never carries a packet identifier or the DUP flag: those belong to the
- * connection, not the message. MQTT 5.0 properties are not sent with MQTT 3.1 and 3.1.1.
+ * the subscription identifiers). It never carries a packet identifier, the DUP flag or a topic alias: those
+ * belong to the connection, not the message, which only says whether a topic alias may stand for its topic
+ * ({@link #topicAliasAllowed()}). MQTT 5.0 properties are not sent with MQTT 3.1 and 3.1.1.
  *
  * <p>Instances are immutable and thread-safe: byte arrays are copied in and out. Build one with
  * {@link #builder()} or {@link #of(String, byte[], MqttQos)}; derive a changed copy with {@link #mutate()}.
@@ -59,6 +60,7 @@ public final class MqttMessage {
     private final byte @Nullable [] correlationData;
     private final UserProperties userProperties;
     private final List<Integer> subscriptionIdentifiers;
+    private final boolean topicAliasAllowed;
 
     private MqttMessage(Builder builder, MqttTopic topic) {
         this.topic = topic;
@@ -72,6 +74,7 @@ public final class MqttMessage {
         this.correlationData = builder.correlationData;
         this.userProperties = builder.userProperties;
         this.subscriptionIdentifiers = builder.subscriptionIdentifiers;
+        this.topicAliasAllowed = builder.topicAliasAllowed;
     }
 
     /**
@@ -238,6 +241,20 @@ public final class MqttMessage {
         return subscriptionIdentifiers;
     }
 
+    /**
+     * Tells whether the client may send this message with an MQTT 5.0 topic alias (section 3.3.2.3.4) on a
+     * connection where it uses them ({@link io.mqttreactive.options.FlowControlOptions#outgoingTopicAliasMaximum()}).
+     * When false, its PUBLISH always carries the topic name and no alias, and takes no alias from other topics:
+     * for a topic published once, or for a broker or bridge that mishandles aliases on some topics. A wire
+     * matter only: the message is the same whether it went with an alias or not, and received messages always
+     * say true.
+     *
+     * @return true by default
+     */
+    public boolean topicAliasAllowed() {
+        return topicAliasAllowed;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof MqttMessage that
@@ -251,13 +268,14 @@ public final class MqttMessage {
                 && Objects.equals(responseTopic, that.responseTopic)
                 && Arrays.equals(correlationData, that.correlationData)
                 && userProperties.equals(that.userProperties)
-                && subscriptionIdentifiers.equals(that.subscriptionIdentifiers);
+                && subscriptionIdentifiers.equals(that.subscriptionIdentifiers)
+                && topicAliasAllowed == that.topicAliasAllowed;
     }
 
     @Override
     public int hashCode() {
         int result = Objects.hash(topic, qos, retain, messageExpiryInterval, payloadFormatIndicator, contentType,
-                responseTopic, userProperties, subscriptionIdentifiers);
+                responseTopic, userProperties, subscriptionIdentifiers, topicAliasAllowed);
         return 31 * (31 * result + Arrays.hashCode(payload)) + Arrays.hashCode(correlationData);
     }
 
@@ -291,6 +309,9 @@ public final class MqttMessage {
         if (!subscriptionIdentifiers.isEmpty()) {
             text.append(", subscriptionIdentifiers=").append(subscriptionIdentifiers);
         }
+        if (!topicAliasAllowed) {
+            text.append(", topicAliasAllowed=false");
+        }
         return text.append('}').toString();
     }
 
@@ -310,6 +331,7 @@ public final class MqttMessage {
         private byte @Nullable [] correlationData;
         private UserProperties userProperties = UserProperties.empty();
         private List<Integer> subscriptionIdentifiers = List.of();
+        private boolean topicAliasAllowed = true;
         private boolean payloadAsReceived;
 
         private Builder() {
@@ -327,6 +349,7 @@ public final class MqttMessage {
             this.correlationData = message.correlationData;
             this.userProperties = message.userProperties;
             this.subscriptionIdentifiers = message.subscriptionIdentifiers;
+            this.topicAliasAllowed = message.topicAliasAllowed;
         }
 
         /**
@@ -518,6 +541,18 @@ public final class MqttMessage {
             List<Integer> copy = List.copyOf(identifiers);
             copy.forEach(id -> Checks.requireRange(id, 1, Checks.MAX_VARIABLE_BYTE_INTEGER, "subscription identifier"));
             this.subscriptionIdentifiers = copy;
+            return this;
+        }
+
+        /**
+         * Sets whether the client may send the message with an MQTT 5.0 topic alias; see
+         * {@link MqttMessage#topicAliasAllowed()}.
+         *
+         * @param allowed false to always send the topic name and no alias; true by default
+         * @return this builder
+         */
+        public Builder topicAliasAllowed(boolean allowed) {
+            this.topicAliasAllowed = allowed;
             return this;
         }
 

@@ -33,6 +33,9 @@ import java.util.Objects;
  *   <li>Packets larger than {@link #maximumPacketSize()} are refused; MQTT 5.0 brokers are told not to send
  *       them. The default follows the heap, so that a default-sized JVM survives the largest message a broker
  *       may send.</li>
+ *   <li>Topic aliases (MQTT 5.0): the broker may use up to {@link #topicAliasMaximum()} towards the client, and
+ *       the client uses up to {@link #outgoingTopicAliasMaximum()} (never more than the broker allows) for the
+ *       PUBLISH packets it sends, so that a topic name repeated on one connection costs three bytes.</li>
  * </ul>
  */
 public final class FlowControlOptions {
@@ -59,6 +62,15 @@ public final class FlowControlOptions {
 
     /** The default of {@link #topicAliasMaximum()}. */
     public static final int DEFAULT_TOPIC_ALIAS_MAXIMUM = 16;
+
+    /**
+     * The default of {@link #outgoingTopicAliasMaximum()}: 16, so outgoing topic aliases are on wherever the broker
+     * grants some. A broker that grants them must accept every alias up to its maximum [MQTT-3.3.2-12] (5.0), so
+     * they are safe to use; they save the topic name's length less three bytes on every PUBLISH after the first
+     * on a topic, and cost one small table per connection. Sixteen covers the topics most clients publish to
+     * without holding a long list for one that publishes to many.
+     */
+    public static final int DEFAULT_OUTGOING_TOPIC_ALIAS_MAXIMUM = 16;
 
     /** The default of {@link #qos0BufferSize()}. */
     public static final int DEFAULT_QOS0_BUFFER_SIZE = 256;
@@ -104,6 +116,7 @@ public final class FlowControlOptions {
     private final int maximumInflightPublishes;
     private final int maximumPacketSize;
     private final int topicAliasMaximum;
+    private final int outgoingTopicAliasMaximum;
     private final int qos0BufferSize;
     private final int qos0BufferBytes;
     private final OverflowStrategy qos0OverflowStrategy;
@@ -121,6 +134,7 @@ public final class FlowControlOptions {
         this.maximumInflightPublishes = builder.maximumInflightPublishes;
         this.maximumPacketSize = builder.maximumPacketSize;
         this.topicAliasMaximum = builder.topicAliasMaximum;
+        this.outgoingTopicAliasMaximum = builder.outgoingTopicAliasMaximum;
         this.qos0BufferSize = builder.qos0BufferSize;
         this.qos0BufferBytes = builder.qos0BufferBytes;
         this.qos0OverflowStrategy = builder.qos0OverflowStrategy;
@@ -194,6 +208,30 @@ public final class FlowControlOptions {
      */
     public int topicAliasMaximum() {
         return topicAliasMaximum;
+    }
+
+    /**
+     * Returns how many topic aliases the client uses at most on one MQTT 5.0 connection for the messages it
+     * publishes (MQTT 5.0 section 3.3.2.3.4). The client assigns them by itself: the first PUBLISH on a topic
+     * carries the topic name and a new alias, later ones on that connection only the alias and an empty topic
+     * name. When every alias is taken, the least recently used one is given to the new topic, again with the
+     * topic name. The broker's Topic Alias Maximum from CONNACK bounds it further: with none (or 0) the client
+     * sends no topic alias [MQTT-3.2.2-18] (5.0), and never one above it [MQTT-3.2.2-17] [MQTT-3.3.2-9] (5.0).
+     * Aliases belong to one network connection: every new one starts without any, and a message re-sent on it
+     * (DUP) always carries its topic name and no alias. Aliases change only what is written: a message keeps its
+     * topic in the session store, in results and in errors. A message built with
+     * {@link io.mqttreactive.message.MqttMessage.Builder#topicAliasAllowed(boolean) topicAliasAllowed(false)}
+     * always goes with its topic name and takes no alias. MQTT 3.1 and 3.1.1 have no topic aliases.
+     *
+     * <p>With more topics published in turn than aliases, each alias is given to another topic on nearly every
+     * PUBLISH, which saves nothing and costs the three bytes of the alias; set a maximum at least as large as the
+     * number of topics in use, or 0.
+     *
+     * @return 0..65,535; 0 turns outgoing topic aliases off; {@link #DEFAULT_OUTGOING_TOPIC_ALIAS_MAXIMUM} by
+     *         default
+     */
+    public int outgoingTopicAliasMaximum() {
+        return outgoingTopicAliasMaximum;
     }
 
     /**
@@ -337,6 +375,7 @@ public final class FlowControlOptions {
                 && maximumInflightPublishes == that.maximumInflightPublishes
                 && maximumPacketSize == that.maximumPacketSize
                 && topicAliasMaximum == that.topicAliasMaximum
+                && outgoingTopicAliasMaximum == that.outgoingTopicAliasMaximum
                 && qos0BufferSize == that.qos0BufferSize
                 && qos0BufferBytes == that.qos0BufferBytes
                 && qos0OverflowStrategy == that.qos0OverflowStrategy
@@ -353,9 +392,9 @@ public final class FlowControlOptions {
     @Override
     public int hashCode() {
         return Objects.hash(receiveMaximum, maximumInflightPublishes, maximumPacketSize, topicAliasMaximum,
-                qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy, maximumPendingPublishes, offlineQueueSize,
-                maximumPendingBytes, offlineQueueBytes, offlineSubscriptionQueueSize, offlineQueueOverflow,
-                maximumPublishWait, receiveMaximumBytes);
+                outgoingTopicAliasMaximum, qos0BufferSize, qos0BufferBytes, qos0OverflowStrategy,
+                maximumPendingPublishes, offlineQueueSize, maximumPendingBytes, offlineQueueBytes,
+                offlineSubscriptionQueueSize, offlineQueueOverflow, maximumPublishWait, receiveMaximumBytes);
     }
 
     @Override
@@ -364,6 +403,7 @@ public final class FlowControlOptions {
                 + ", maximumInflightPublishes=" + maximumInflightPublishes
                 + ", maximumPacketSize=" + maximumPacketSize
                 + ", topicAliasMaximum=" + topicAliasMaximum
+                + ", outgoingTopicAliasMaximum=" + outgoingTopicAliasMaximum
                 + ", qos0BufferSize=" + qos0BufferSize
                 + ", qos0BufferBytes=" + qos0BufferBytes
                 + ", qos0OverflowStrategy=" + qos0OverflowStrategy
@@ -386,6 +426,7 @@ public final class FlowControlOptions {
         private int maximumInflightPublishes = DEFAULT_MAXIMUM_INFLIGHT_PUBLISHES;
         private int maximumPacketSize = DEFAULT_MAXIMUM_PACKET_SIZE;
         private int topicAliasMaximum = DEFAULT_TOPIC_ALIAS_MAXIMUM;
+        private int outgoingTopicAliasMaximum = DEFAULT_OUTGOING_TOPIC_ALIAS_MAXIMUM;
         private int qos0BufferSize = DEFAULT_QOS0_BUFFER_SIZE;
         private int qos0BufferBytes = DEFAULT_QOS0_BUFFER_BYTES;
         private OverflowStrategy qos0OverflowStrategy = DEFAULT_QOS0_OVERFLOW_STRATEGY;
@@ -406,6 +447,7 @@ public final class FlowControlOptions {
             this.maximumInflightPublishes = options.maximumInflightPublishes;
             this.maximumPacketSize = options.maximumPacketSize;
             this.topicAliasMaximum = options.topicAliasMaximum;
+            this.outgoingTopicAliasMaximum = options.outgoingTopicAliasMaximum;
             this.qos0BufferSize = options.qos0BufferSize;
             this.qos0BufferBytes = options.qos0BufferBytes;
             this.qos0OverflowStrategy = options.qos0OverflowStrategy;
@@ -468,6 +510,19 @@ public final class FlowControlOptions {
         public Builder topicAliasMaximum(int topicAliasMaximum) {
             this.topicAliasMaximum = Checks.requireRange(topicAliasMaximum, 0, Checks.MAX_TWO_BYTE_INTEGER,
                     "topic alias maximum");
+            return this;
+        }
+
+        /**
+         * Sets {@link FlowControlOptions#outgoingTopicAliasMaximum()}.
+         *
+         * @param outgoingTopicAliasMaximum 0..65,535; 0 turns outgoing topic aliases off
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder outgoingTopicAliasMaximum(int outgoingTopicAliasMaximum) {
+            this.outgoingTopicAliasMaximum = Checks.requireRange(outgoingTopicAliasMaximum, 0,
+                    Checks.MAX_TWO_BYTE_INTEGER, "outgoing topic alias maximum");
             return this;
         }
 

@@ -32,6 +32,7 @@ class MqttMessageTest {
                 .correlationData(new byte[] {1, 2, 3})
                 .userProperties(UserProperties.of("trace", "abc"))
                 .subscriptionIdentifiers(List.of(1, 268_435_455))
+                .topicAliasAllowed(false)
                 .build();
     }
 
@@ -50,6 +51,7 @@ class MqttMessageTest {
         assertThat(message.correlationData()).isEmpty();
         assertThat(message.userProperties()).isEqualTo(UserProperties.empty());
         assertThat(message.subscriptionIdentifiers()).isEmpty();
+        assertThat(message.topicAliasAllowed()).isTrue();
     }
 
     @Test
@@ -65,6 +67,7 @@ class MqttMessageTest {
         assertThat(message.correlationData()).hasValueSatisfying(data -> assertThat(data).containsExactly(1, 2, 3));
         assertThat(message.userProperties().first("trace")).contains("abc");
         assertThat(message.subscriptionIdentifiers()).containsExactly(1, 268_435_455);
+        assertThat(message.topicAliasAllowed()).isFalse();
     }
 
     @Test
@@ -75,6 +78,8 @@ class MqttMessageTest {
         assertThat(message.mutate().payload(new byte[] {0}).build()).isNotEqualTo(message);
         assertThat(message.mutate().correlationData(new byte[] {1, 2}).build()).isNotEqualTo(message);
         assertThat(message.mutate().correlationData(null).build().correlationData()).isEmpty();
+        assertThat(message.mutate().topicAliasAllowed(true).build()).isNotEqualTo(message)
+                .satisfies(allowed -> assertThat(allowed.topicAliasAllowed()).isTrue());
     }
 
     @Test
@@ -174,7 +179,8 @@ class MqttMessageTest {
     void toStringShowsPayloadSizeNotContent() {
         assertThat(fullyPopulated().toString())
                 .startsWith("MqttMessage{topic=requests/sensor-7, qos=2, retain=true, payload=10 bytes")
-                .contains("contentType=application/json", "correlationData=3 bytes", "subscriptionIdentifiers=[1, 268435455]")
+                .contains("contentType=application/json", "correlationData=3 bytes", "subscriptionIdentifiers=[1, 268435455]",
+                        "topicAliasAllowed=false")
                 .doesNotContain("21.5");
         assertThat(MqttMessage.builder().topic("a").build())
                 .hasToString("MqttMessage{topic=a, qos=0, retain=false, payload=0 bytes}");

@@ -88,6 +88,8 @@ class OptionValuesTest {
         assertThat(defaults.qos0BufferBytes()).isEqualTo(FlowControlOptions.DEFAULT_QOS0_BUFFER_BYTES)
                 .isEqualTo(8 * 1024 * 1024);
         assertThat(defaults.topicAliasMaximum()).isEqualTo(FlowControlOptions.DEFAULT_TOPIC_ALIAS_MAXIMUM);
+        assertThat(defaults.outgoingTopicAliasMaximum())
+                .isEqualTo(FlowControlOptions.DEFAULT_OUTGOING_TOPIC_ALIAS_MAXIMUM).isEqualTo(16);
         assertThat(defaults.qos0BufferSize()).isEqualTo(FlowControlOptions.DEFAULT_QOS0_BUFFER_SIZE);
         assertThat(defaults.qos0OverflowStrategy()).isEqualTo(OverflowStrategy.DROP_OLDEST);
         assertThat(defaults.maximumPendingPublishes()).isEqualTo(FlowControlOptions.DEFAULT_MAXIMUM_PENDING_PUBLISHES);
@@ -101,6 +103,9 @@ class OptionValuesTest {
         assertThatThrownBy(() -> builder.maximumInflightPublishes(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.maximumPacketSize(268_435_461)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.topicAliasMaximum(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.outgoingTopicAliasMaximum(-1))
+                .hasMessage("outgoing topic alias maximum must be between 0 and 65535, was -1");
+        assertThatThrownBy(() -> builder.outgoingTopicAliasMaximum(65_536)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.qos0BufferSize(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.qos0BufferBytes(0))
                 .hasMessage("QoS 0 buffer bytes must be between 1 and 2147483647, was 0");
@@ -110,7 +115,7 @@ class OptionValuesTest {
                 .hasMessage("offline subscription queue size must be between 0 and 2147483647, was -1");
         assertThatThrownBy(() -> builder.qos0OverflowStrategy(null)).isInstanceOf(NullPointerException.class);
         FlowControlOptions edges = builder.receiveMaximum(1).receiveMaximum(65_535).maximumPacketSize(268_435_460)
-                .topicAliasMaximum(0).maximumPendingPublishes(0).offlineQueueSize(0).qos0BufferBytes(1)
+                .topicAliasMaximum(0).outgoingTopicAliasMaximum(65_535).maximumPendingPublishes(0).offlineQueueSize(0).qos0BufferBytes(1)
                 .offlineSubscriptionQueueSize(0).build();
         assertThat(edges.receiveMaximum()).isEqualTo(65_535);
         assertThat(edges.mutate().build()).isEqualTo(edges).hasSameHashCodeAs(edges);
@@ -119,6 +124,9 @@ class OptionValuesTest {
                 "offlineSubscriptionQueueSize=0");
         assertThat(edges.mutate().qos0BufferBytes(2).build()).isNotEqualTo(edges);
         assertThat(edges.mutate().offlineSubscriptionQueueSize(1).build()).isNotEqualTo(edges);
+        assertThat(edges.outgoingTopicAliasMaximum()).isEqualTo(65_535);
+        assertThat(edges.toString()).contains("outgoingTopicAliasMaximum=65535");
+        assertThat(edges.mutate().outgoingTopicAliasMaximum(0).build()).isNotEqualTo(edges);
     }
 
     @Test

@@ -99,7 +99,8 @@ final class LinkTrace {
         return publish.payload().length == 4 ? ByteBuffer.wrap(publish.payload()).getInt() : -1;
     }
 
-    private static List<MqttPacket> packets(byte[] bytes) {
+    /** Decodes the packets of one direction of an MQTT 5 link, up to the last whole one. */
+    static List<MqttPacket> packets(byte[] bytes) {
         List<MqttPacket> packets = new ArrayList<>();
         ByteBuf in = Unpooled.wrappedBuffer(bytes);
         DecodeContext context = DecodeContext.of(MqttVersion.MQTT_5_0);

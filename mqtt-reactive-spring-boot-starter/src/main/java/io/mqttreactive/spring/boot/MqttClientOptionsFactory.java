@@ -65,6 +65,7 @@ final class MqttClientOptionsFactory {
         setIfPresent(flow.getMaximumInflightPublishes(), builder::maximumInflightPublishes);
         setIfPresent(flow.getMaximumPacketSize(), builder::maximumPacketSize);
         setIfPresent(flow.getOfflineQueueSize(), builder::offlineQueueSize);
+        setIfPresent(flow.getOutgoingTopicAliasMaximum(), builder::outgoingTopicAliasMaximum);
         return builder.build();
     }
 

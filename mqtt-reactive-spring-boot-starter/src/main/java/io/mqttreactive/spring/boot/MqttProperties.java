@@ -414,6 +414,9 @@ public class MqttProperties {
         /** The most publishes waiting while the client is not connected. */
         private Integer offlineQueueSize;
 
+        /** The most MQTT 5.0 topic aliases the client sends on a connection, within the broker's; 0 for none. */
+        private Integer outgoingTopicAliasMaximum;
+
         /**
          * Returns: the most unacknowledged QoS 1 and 2 messages the broker may send at once.
          *
@@ -484,6 +487,25 @@ public class MqttProperties {
          */
         public void setOfflineQueueSize(Integer offlineQueueSize) {
             this.offlineQueueSize = offlineQueueSize;
+        }
+
+        /**
+         * Returns: the most MQTT 5.0 topic aliases the client sends on a connection, within the broker's; 0 for
+         * none.
+         *
+         * @return the value
+         */
+        public Integer getOutgoingTopicAliasMaximum() {
+            return outgoingTopicAliasMaximum;
+        }
+
+        /**
+         * Sets: the most MQTT 5.0 topic aliases the client sends on a connection, within the broker's; 0 for none.
+         *
+         * @param outgoingTopicAliasMaximum the value
+         */
+        public void setOutgoingTopicAliasMaximum(Integer outgoingTopicAliasMaximum) {
+            this.outgoingTopicAliasMaximum = outgoingTopicAliasMaximum;
         }
     }
 

@@ -49,7 +49,8 @@ class MqttAutoConfigurationTest {
                 "mqtt.connect-timeout=3s", "mqtt.session.clean-start=false", "mqtt.session.expiry-interval=1h",
                 "mqtt.reconnect.initial-delay=2s", "mqtt.reconnect.max-delay=30s", "mqtt.reconnect.max-attempts=7",
                 "mqtt.flow-control.receive-maximum=64", "mqtt.flow-control.maximum-inflight-publishes=32",
-                "mqtt.flow-control.offline-queue-size=100").run(context -> {
+                "mqtt.flow-control.offline-queue-size=100", "mqtt.flow-control.outgoing-topic-alias-maximum=0")
+                .run(context -> {
                     MqttClientOptions options = context.getBean(MqttClientOptions.class);
                     assertThat(options.serverHost()).isEqualTo("broker.example.com");
                     assertThat(options.serverPort()).isEqualTo(1884);
@@ -70,6 +71,7 @@ class MqttAutoConfigurationTest {
                     assertThat(options.flowControl().receiveMaximum()).isEqualTo(64);
                     assertThat(options.flowControl().maximumInflightPublishes()).isEqualTo(32);
                     assertThat(options.flowControl().offlineQueueSize()).isEqualTo(100);
+                    assertThat(options.flowControl().outgoingTopicAliasMaximum()).isZero();
                 });
     }
 

@@ -79,7 +79,8 @@ final class ClientSession {
         });
         this.subscriptions = new SubscriptionHub(eventLoop, flowControl, readControl, events, telemetry);
         this.outgoing = new OutgoingPublishFlow(packetIds, flowControl.maximumInflightPublishes(),
-                flowControl.maximumPendingPublishes(), flowControl.maximumPendingBytes(), options.maximumQosPolicy());
+                flowControl.maximumPendingPublishes(), flowControl.maximumPendingBytes(), options.maximumQosPolicy(),
+                options.version().isMqtt5() ? flowControl.outgoingTopicAliasMaximum() : 0);
         this.incoming = new IncomingPublishFlow(registry, subscriptions, flowControl.receiveMaximum(),
                 flowControl.receiveMaximumBytes(),
                 options.version().isMqtt5() ? flowControl.topicAliasMaximum() : 0, readControl, events);

@@ -26,6 +26,7 @@ import io.mqttreactive.spi.StoredPublish;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.MonoSink;
@@ -45,6 +46,10 @@ import reactor.core.publisher.MonoSink;
  * complete with that acknowledgement.
  * With a session store ({@link #persistTo}), a message is stored before its PUBLISH goes out, its new state
  * before its PUBREL, and removed when its flow ends; one that cannot be stored fails and is not sent.
+ * On an MQTT 5.0 connection whose broker grants topic aliases, a PUBLISH written for the first time on the
+ * connection goes with a topic alias from that connection's {@link OutgoingTopicAliases} (unless its message
+ * forbids it); a PUBLISH re-sent with DUP always carries its topic name and no alias, and the packet kept for a
+ * message in flight never has one.
  * Confined to the client's event loop.
  */
 public final class OutgoingPublishFlow {
@@ -54,11 +59,13 @@ public final class OutgoingPublishFlow {
     private final int maximumPending;
     private final long maximumPendingBytes;
     private final MaximumQosPolicy maximumQosPolicy;
+    private final int outgoingTopicAliasMaximum;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<Pending> pendingQos0 = new ArrayDeque<>();
     private final PacketIdTable<InFlight> inFlight = new PacketIdTable<>();
     private @Nullable MqttChannel channel;
     private @Nullable ConnectResult server;
+    private @Nullable OutgoingTopicAliases topicAliases;
     private int sendQuota;
     /** The payload bytes of the messages in {@code pending} and {@code pendingQos0}. */
     private long pendingBytes;
@@ -67,13 +74,18 @@ public final class OutgoingPublishFlow {
     private SessionJournal journal = SessionJournal.withoutStore();
     private WriteAheadQueue writeAhead = journal.newQueue();
 
+    /**
+     * @param outgoingTopicAliasMaximum the most topic aliases to use on one MQTT 5.0 connection, within the
+     *        broker's maximum; 0 for none
+     */
     public OutgoingPublishFlow(PacketIdAllocator packetIds, int maximumInflight, int maximumPending,
-            long maximumPendingBytes, MaximumQosPolicy maximumQosPolicy) {
+            long maximumPendingBytes, MaximumQosPolicy maximumQosPolicy, int outgoingTopicAliasMaximum) {
         this.packetIds = packetIds;
         this.maximumInflight = maximumInflight;
         this.maximumPending = maximumPending;
         this.maximumPendingBytes = maximumPendingBytes;
         this.maximumQosPolicy = maximumQosPolicy;
+        this.outgoingTopicAliasMaximum = outgoingTopicAliasMaximum;
     }
 
     /** Keeps the messages in flight in a session store from now on. */
@@ -135,11 +147,17 @@ public final class OutgoingPublishFlow {
                 && (pendingCount() == 0 || pendingBytes + message.payloadSize() <= maximumPendingBytes);
     }
 
-    /** Starts sending on a new connection; re-sends what a resumed session still has in flight. */
+    /**
+     * Starts sending on a new connection, with topic aliases of its own; re-sends what a resumed session still has
+     * in flight.
+     */
     public void onConnected(MqttChannel channel, ConnectResult server) {
         this.channel = channel;
         this.server = server;
         this.sendQuota = Math.min(server.receiveMaximum(), maximumInflight);
+        this.topicAliases = channel.encodeContext().version().isMqtt5()
+                ? OutgoingTopicAliases.forConnection(server.topicAliasMaximum(), outgoingTopicAliasMaximum)
+                : null;
         if (server.sessionPresent()) {
             inSendOrder().forEach(this::resend);
         } else {
@@ -166,6 +184,7 @@ public final class OutgoingPublishFlow {
     /** Stops sending; with {@code keepSession} false every waiting publish fails with {@code cause}. */
     public void onDisconnected(Throwable cause, boolean keepSession) {
         channel = null;
+        topicAliases = null;
         if (!keepSession) {
             failAll(cause);
         }
@@ -272,7 +291,7 @@ public final class OutgoingPublishFlow {
         }
         if (message.qos() == MqttQos.AT_MOST_ONCE) {
             try {
-                connection.send(PacketMapper.toPublish(message, 0), failure -> {
+                writePublish(connection, PacketMapper.toPublish(message, 0), message, failure -> {
                     if (failure == null) {
                         entry.sink.success(PublishResult.success(message));
                     } else {
@@ -302,10 +321,41 @@ public final class OutgoingPublishFlow {
             return;
         }
         try {
-            channel.send(flight.packet);
+            writePublish(channel, flight.packet, flight.message, null);
             flight.sent = true;
         } catch (MqttEncodeException e) {
             abandon(flight, encodeFailure(flight.message, e));
+        }
+    }
+
+    /**
+     * Writes a PUBLISH that is not a re-send: with a topic alias where this connection's aliases give one and the
+     * message allows it. One that does not encode with its alias, as when the alias takes it past the broker's
+     * Maximum Packet Size ([MQTT-3.2.2-15] 5.0), is written as it is, and its alias stays unused.
+     *
+     * @throws MqttEncodeException if the packet cannot be encoded without an alias either
+     */
+    private void writePublish(MqttChannel connection, PublishPacket packet, MqttMessage message,
+            @Nullable Consumer<@Nullable Throwable> whenWritten) {
+        OutgoingTopicAliases aliases = topicAliases;
+        if (aliases != null && message.topicAliasAllowed()) {
+            PublishPacket aliased = aliases.apply(packet);
+            try {
+                write(connection, aliased, whenWritten);
+                return;
+            } catch (MqttEncodeException e) {
+                aliases.unwritten(aliased);
+            }
+        }
+        write(connection, packet, whenWritten);
+    }
+
+    private static void write(MqttChannel connection, PublishPacket packet,
+            @Nullable Consumer<@Nullable Throwable> whenWritten) {
+        if (whenWritten == null) {
+            connection.send(packet);
+        } else {
+            connection.send(packet, whenWritten);
         }
     }
 
@@ -347,7 +397,11 @@ public final class OutgoingPublishFlow {
             }
         } else if (entry.stored) {
             try {
-                channel.send(entry.sent ? entry.packet.asDuplicate() : entry.packet);
+                if (entry.sent) {
+                    channel.send(entry.packet.asDuplicate());
+                } else {
+                    writePublish(channel, entry.packet, entry.message, null);
+                }
                 entry.sent = true;
             } catch (MqttEncodeException e) {
                 drop(entry, encodeFailure(entry.message, e));

@@ -48,6 +48,15 @@ public record PublishPacket(
                 contentType, responseTopic, correlationData, userProperties, topicAlias, subscriptionIdentifiers);
     }
 
+    /**
+     * Returns this packet as it goes with an MQTT 5 topic alias: {@code topic} is the topic name that sets the
+     * alias up, or empty when the alias, set up before on the connection, stands for it.
+     */
+    public PublishPacket withTopicAlias(String topic, int topicAlias) {
+        return new PublishPacket(topic, payload, qos, retain, dup, packetId, messageExpiryInterval, payloadFormatUtf8,
+                contentType, responseTopic, correlationData, userProperties, topicAlias, subscriptionIdentifiers);
+    }
+
     @Override
     public MqttPacketType type() {
         return MqttPacketType.PUBLISH;

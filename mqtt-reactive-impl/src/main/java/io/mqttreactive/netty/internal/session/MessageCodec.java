@@ -16,13 +16,14 @@ import java.util.Optional;
 
 /**
  * Writes an {@link MqttMessage} with every field into a log record and reads it back: topic, QoS, retain flag,
- * and the MQTT 5.0 publish properties (MQTT 5.0 section 3.3.2.3) message expiry interval, payload format
- * indicator, content type, response topic, correlation data, user properties in order, subscription
- * identifiers, then the payload. Big-endian, all lengths explicit:
+ * whether a topic alias may stand for the topic, and the MQTT 5.0 publish properties (MQTT 5.0 section 3.3.2.3)
+ * message expiry interval, payload format indicator, content type, response topic, correlation data, user
+ * properties in order, subscription identifiers, then the payload. Big-endian, all lengths explicit:
  *
  * <pre>
  * u8  flags: bit 0 retain, bits 1-2 QoS, bit 3 expiry present, bit 4 content type present,
- *            bit 5 response topic present, bit 6 correlation data present
+ *            bit 5 response topic present, bit 6 correlation data present, bit 7 no topic alias (0 in records
+ *            written before topic aliases were sent, whose messages allow one)
  * u8  payload format indicator (0 or 1)
  * u16 topic length, topic UTF-8
  * [u32 message expiry interval, seconds]           if bit 3
@@ -44,7 +45,8 @@ final class MessageCodec {
     private static final int HAS_CONTENT_TYPE = 1 << 4;
     private static final int HAS_RESPONSE_TOPIC = 1 << 5;
     private static final int HAS_CORRELATION_DATA = 1 << 6;
-    private static final int KNOWN_FLAGS = 0x7F;
+    private static final int NO_TOPIC_ALIAS = 1 << 7;
+    private static final int KNOWN_FLAGS = 0xFF;
 
     private MessageCodec() {
     }
@@ -74,7 +76,8 @@ final class MessageCodec {
         int flags = (message.retain() ? RETAIN : 0) | message.qos().code() << QOS_SHIFT
                 | (expiry.isPresent() ? HAS_EXPIRY : 0) | (contentType.isPresent() ? HAS_CONTENT_TYPE : 0)
                 | (responseTopic.isPresent() ? HAS_RESPONSE_TOPIC : 0)
-                | (correlationData.isPresent() ? HAS_CORRELATION_DATA : 0);
+                | (correlationData.isPresent() ? HAS_CORRELATION_DATA : 0)
+                | (message.topicAliasAllowed() ? 0 : NO_TOPIC_ALIAS);
         out.put((byte) flags);
         out.put((byte) message.payloadFormatIndicator().code());
         putString(out, message.topic().value());
@@ -107,6 +110,7 @@ final class MessageCodec {
             MqttMessage.Builder builder = MqttMessage.builder()
                     .retain((flags & RETAIN) != 0)
                     .qos(MqttQos.fromCode(flags >>> QOS_SHIFT & 3))
+                    .topicAliasAllowed((flags & NO_TOPIC_ALIAS) == 0)
                     .payloadFormatIndicator(PayloadFormatIndicator.fromCode(in.get() & 0xFF))
                     .topic(getString(in));
             if ((flags & HAS_EXPIRY) != 0) {

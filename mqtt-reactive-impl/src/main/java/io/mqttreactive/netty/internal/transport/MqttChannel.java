@@ -59,6 +59,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     private int unflushedPackets;
     private int unflushedBytes;
     private long oldestUnflushedNanos;
+    private long writtenBytes;
     private boolean closed;
     private long lastWriteNanos = System.nanoTime();
     private long lastReadNanos = lastWriteNanos;
@@ -108,6 +109,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     public void send(MqttPacket packet) {
         ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
         int size = encoded.readableBytes();
+        writtenBytes += size;
         WireLog.sent(packet, size);
         channel.write(encoded, channel.voidPromise());
         flushSoon(size);
@@ -117,6 +119,7 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
     public void send(MqttPacket packet, java.util.function.Consumer<@Nullable Throwable> whenWritten) {
         ByteBuf encoded = MqttPacketEncoder.encode(packet, channel.alloc(), encodeContext);
         int size = encoded.readableBytes();
+        writtenBytes += size;
         WireLog.sent(packet, size);
         channel.write(encoded).addListener((ChannelFutureListener) future -> whenWritten.accept(future.cause()));
         flushSoon(size);
@@ -155,6 +158,14 @@ public final class MqttChannel extends ChannelInboundHandlerAdapter {
         }
         flushNow();
         channel.close();
+    }
+
+    /**
+     * Returns the bytes of every packet written to this connection so far, as encoded: what a TCP connection
+     * carries to the broker, without the framing TLS or WebSocket adds.
+     */
+    public long writtenBytes() {
+        return writtenBytes;
     }
 
     /** Returns when a packet was last written, in {@link System#nanoTime()} units. */

@@ -29,7 +29,8 @@ class OutgoingPublishFlowCountersTest {
 
     private final EmbeddedChannel embedded = new EmbeddedChannel();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
-    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE, MaximumQosPolicy.FAIL);
+    private final OutgoingPublishFlow flow = new OutgoingPublishFlow(packetIds, 1, 10, Long.MAX_VALUE,
+            MaximumQosPolicy.FAIL, 0);
 
     @AfterEach
     void releaseWrittenPackets() {

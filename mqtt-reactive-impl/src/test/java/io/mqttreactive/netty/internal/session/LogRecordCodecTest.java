@@ -29,6 +29,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The record format of the session log: every field round-trips, sizes are exact, damage is detected. */
@@ -74,7 +75,23 @@ class LogRecordCodecTest {
         assertThat(read.userProperties().asList()).extracting(p -> p.name() + "=" + p.value())
                 .containsExactly("b=2", "a=1", "b=3", "\u4e2d=");
         assertThat(read.subscriptionIdentifiers()).containsExactly(1, 268_435_455);
+        assertThat(read.topicAliasAllowed()).isFalse();
         assertThat(read.payload()).isEqualTo(message.payload());
+    }
+
+    @Test
+    @DisplayName("a message that allows a topic alias (the default, and every message of records written before the "
+            + "flag existed) leaves the flags' bit 7 clear and reads back allowing one")
+    void topicAliasFlagRoundTripsAndDefaultsToAllowed() {
+        MqttMessage message = StoreSamples.plainMessage(4, MqttQos.AT_LEAST_ONCE);
+        ByteBuffer bytes = ByteBuffer.allocate((int) MessageCodec.size(message));
+        MessageCodec.write(message, bytes);
+        assertThat(bytes.get(0) & 0x80).isZero();
+
+        MqttMessage read = MessageCodec.read(bytes.flip());
+
+        assertThat(read.topicAliasAllowed()).isTrue();
+        assertThat(read).isEqualTo(message);
     }
 
     @Test
@@ -192,7 +209,7 @@ class LogRecordCodecTest {
                                 .retain(payload.length % 2 == 0)
                                 .messageExpiryInterval(expiry < 0 ? null : Duration.ofSeconds(expiry))
                                 .contentType(contentType).responseTopic(response).correlationData(correlation)
-                                .userProperties(userProperties).build());
+                                .userProperties(userProperties).topicAliasAllowed(payload.length % 3 != 0).build());
     }
 
     private static MqttMessage roundTrip(MqttMessage message) {

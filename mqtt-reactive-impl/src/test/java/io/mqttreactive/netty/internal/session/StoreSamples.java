@@ -18,7 +18,10 @@ final class StoreSamples {
     private StoreSamples() {
     }
 
-    /** A QoS 2 message with every field set, values at their edges (non-ASCII text, duplicate user properties). */
+    /**
+     * A QoS 2 message with every field set, values at their edges (non-ASCII text, duplicate user properties), topic
+     * aliases not allowed.
+     */
     static MqttMessage fullMessage(int n) {
         return MqttMessage.builder()
                 .topic("sensors/\u00e9t\u00e9/" + n)
@@ -33,6 +36,7 @@ final class StoreSamples {
                 .userProperties(UserProperties.builder().add("b", "2").add("a", "1").add("b", "3")
                         .add("\u4e2d", "").build())
                 .subscriptionIdentifiers(List.of(1, 268_435_455))
+                .topicAliasAllowed(false)
                 .build();
     }
 

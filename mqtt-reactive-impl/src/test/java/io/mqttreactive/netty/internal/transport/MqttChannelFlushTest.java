@@ -98,7 +98,7 @@ class MqttChannelFlushTest {
     }
 
     @Test
-    @DisplayName("large packets are flushed once 64 KiB wait")
+    @DisplayName("large packets are flushed once 64 KiB wait; the channel counts the bytes it wrote")
     void largePacketsAreFlushedByTheirSize() {
         inOneTurn(() -> {
             for (int id = 1; id <= 5; id++) {
@@ -107,6 +107,8 @@ class MqttChannelFlushTest {
         });
 
         assertThat(flushes.packetsPerFlush()).containsExactly(4, 1);
+        // each: fixed header 1 + 3 (remaining length 20,487), topic 2 + 3, packet id 2, property length 1, payload
+        assertThat(channel.writtenBytes()).isEqualTo(5L * (1 + 3 + 2 + 3 + 2 + 1 + 20 * 1024));
     }
 
     @Test
