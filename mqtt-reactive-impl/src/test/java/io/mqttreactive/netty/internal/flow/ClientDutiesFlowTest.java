@@ -1,0 +1,181 @@
+package io.mqttreactive.netty.internal.flow;
+
+import static io.mqttreactive.MqttQos.AT_LEAST_ONCE;
+import static io.mqttreactive.MqttQos.AT_MOST_ONCE;
+import static io.mqttreactive.MqttQos.EXACTLY_ONCE;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isDisconnect;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubAck;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRec;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRel;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPublish;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isSubscribe;
+import static io.mqttreactive.netty.testing.scripted.Packets.pubComp;
+import static io.mqttreactive.netty.testing.scripted.Packets.pubRec;
+import static io.mqttreactive.netty.testing.scripted.Packets.publish;
+import static io.mqttreactive.netty.testing.scripted.Packets.subAck;
+import static io.mqttreactive.netty.testing.scripted.ScriptedBroker.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqttreactive.MqttClient;
+import io.mqttreactive.MqttVersion;
+import io.mqttreactive.exception.MqttNotConnectedException;
+import io.mqttreactive.message.MqttMessage;
+import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.netty.internal.packet.AuthPacket;
+import io.mqttreactive.netty.internal.packet.ConnectPacket;
+import io.mqttreactive.netty.internal.packet.DisconnectPacket;
+import io.mqttreactive.netty.internal.packet.MqttPacket;
+import io.mqttreactive.netty.internal.packet.MqttPacketType;
+import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import reactor.test.subscriber.TestSubscriber;
+
+/**
+ * Rules that bind the client as a sender or receiver, checked on the wire against a scripted broker: one CONNECT
+ * per connection, DISCONNECT as the last packet before the close, the answer to each inbound QoS, PUBREL order, a
+ * reused QoS 1 packet id, and no AUTH without an Authentication Method.
+ */
+class ClientDutiesFlowTest {
+
+    private ScriptedBroker broker;
+
+    @AfterEach
+    void closeBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private MqttClient connect(MqttVersion version) {
+        broker = ScriptedBroker.start(version);
+        return broker.connectedClient(options -> options);
+    }
+
+    private TestSubscriber<MqttMessage> subscribe(MqttClient client, String filter) {
+        TestSubscriber<MqttMessage> subscriber = TestSubscriber.create();
+        client.subscribe(filter, EXACTLY_ONCE).subscribe(subscriber);
+        int packetId = broker.awaitReceived(isSubscribe(filter)).packetId();
+        broker.send(subAck(packetId, 2));
+        broker.barrier();
+        return subscriber;
+    }
+
+    @BothVersions
+    @DisplayName("connect() while connected joins the current connection and sends no second CONNECT "
+            + "[MQTT-3.1.0-2] (3.1.1), [MQTT-3.1.0-2] (5.0)")
+    void noSecondConnect(MqttVersion version) {
+        MqttClient client = connect(version);
+
+        assertThat(client.connect().block(WAIT)).isNotNull();
+        assertThat(client.connect().block(WAIT)).isNotNull();
+
+        broker.assertNothingElseReceived();
+        assertThat(broker.received(MqttPacketType.CONNECT)).hasSize(1);
+    }
+
+    @BothVersions
+    @DisplayName("disconnect(): DISCONNECT, then the client closes the connection and sends nothing after the "
+            + "DISCONNECT; a publish made afterwards fails as not connected [MQTT-3.14.4-1] [MQTT-3.14.4-2] (3.1.1), "
+            + "[MQTT-3.14.4-1] [MQTT-3.14.4-2] (5.0)")
+    void disconnectIsTheLastPacket(MqttVersion version) {
+        MqttClient client = connect(version);
+
+        client.disconnect().block(WAIT);
+        broker.awaitReceived(isDisconnect());
+        broker.awaitConnectionClosed();
+        assertThat(broker.isConnectionOpen()).isFalse();
+
+        assertThatThrownBy(() -> client.publish(MqttMessage.of("after/disconnect",
+                "late".getBytes(StandardCharsets.UTF_8), AT_MOST_ONCE)).block(WAIT))
+                .isInstanceOf(MqttNotConnectedException.class);
+        List<MqttPacket> sent = broker.received();
+        assertThat(sent).last().isInstanceOf(DisconnectPacket.class);
+        assertThat(sent).filteredOn(packet -> packet.type() == MqttPacketType.DISCONNECT).hasSize(1);
+    }
+
+    @BothVersions
+    @DisplayName("a PUBLISH is answered per its QoS: nothing for QoS 0, PUBACK for QoS 1, PUBREC for QoS 2 "
+            + "[MQTT-3.3.4-1] (3.1.1), [MQTT-3.3.4-1] (5.0)")
+    void answerPerQos(MqttVersion version) {
+        MqttClient client = connect(version);
+        TestSubscriber<MqttMessage> subscriber = subscribe(client, "in/#");
+
+        broker.send(publish("in/0", "zero", AT_MOST_ONCE, 0), publish("in/1", "one", AT_LEAST_ONCE, 11),
+                publish("in/2", "two", EXACTLY_ONCE, 12));
+
+        broker.awaitReceived(isPubAck(11));
+        broker.awaitReceived(isPubRec(12));
+        broker.assertNothingElseReceived();
+        assertThat(subscriber.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
+                .containsExactly("zero", "one", "two");
+        subscriber.cancel();
+    }
+
+    @BothVersions
+    @DisplayName("PUBRELs leave in the order the PUBRECs came, not in the order of publishing "
+            + "[MQTT-4.6.0-4] (3.1.1), [MQTT-4.6.0-4] (5.0)")
+    void pubRelsInPubRecOrder(MqttVersion version) {
+        MqttClient client = connect(version);
+        List<CompletableFuture<PublishResult>> results = List.of("a", "b", "c").stream()
+                .map(payload -> client.publish(MqttMessage.of("out/" + payload,
+                        payload.getBytes(StandardCharsets.UTF_8), EXACTLY_ONCE)).toFuture())
+                .toList();
+        int a = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        int b = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        int c = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+
+        broker.send(pubRec(c), pubRec(a), pubRec(b));
+
+        assertThat(List.of(broker.awaitReceived(isPubRel(c)).packetId(), broker.awaitReceived(isPubRel(a)).packetId(),
+                broker.awaitReceived(isPubRel(b)).packetId())).containsExactly(c, a, b);
+        broker.send(pubComp(c), pubComp(a), pubComp(b));
+        results.forEach(result -> assertThat(result).succeedsWithin(WAIT));
+        broker.assertNothingElseReceived();
+    }
+
+    @BothVersions
+    @DisplayName("after PUBACK, a QoS 1 PUBLISH with the same packet id is a new message, delivered and "
+            + "acknowledged again even with DUP set [MQTT-4.3.2-5] (5.0)")
+    void reusedQos1IdIsANewMessage(MqttVersion version) {
+        MqttClient client = connect(version);
+        TestSubscriber<MqttMessage> subscriber = subscribe(client, "in/#");
+
+        broker.send(publish("in/a", "first", AT_LEAST_ONCE, 9));
+        broker.awaitReceived(isPubAck(9));
+        broker.send(publish("in/a", "second", AT_LEAST_ONCE, 9).asDuplicate());
+        broker.awaitReceived(isPubAck(9));
+        broker.send(publish("in/a", "third", AT_LEAST_ONCE, 9));
+        broker.awaitReceived(isPubAck(9));
+
+        broker.assertNothingElseReceived();
+        assertThat(subscriber.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
+                .containsExactly("first", "second", "third");
+        subscriber.cancel();
+    }
+
+    @Test
+    @DisplayName("a client whose CONNECT has no Authentication Method never sends AUTH: reauthenticate() is "
+            + "refused before any I/O, and an AUTH from the broker is answered with DISCONNECT 0x82, not AUTH "
+            + "[MQTT-4.12.0-7] (5.0)")
+    void noAuthWithoutAuthenticationMethod() {
+        MqttClient client = connect(MqttVersion.MQTT_5_0);
+        assertThat(broker.received(MqttPacketType.CONNECT)).singleElement()
+                .satisfies(connect -> assertThat(((ConnectPacket) connect)
+                        .authenticationMethod()).isNull());
+
+        assertThatThrownBy(() -> client.reauthenticate().block(WAIT)).isInstanceOf(IllegalStateException.class);
+        broker.assertNothingElseReceived();
+
+        broker.send(new AuthPacket(AuthPacket.CONTINUE_AUTHENTICATION, "SCRAM-SHA-256", new byte[] {1}, null,
+                List.of()));
+        assertThat(broker.awaitReceived(isDisconnect()).reasonCode()).isEqualTo(0x82);
+        broker.awaitConnectionClosed();
+        assertThat(broker.received(MqttPacketType.AUTH)).isEmpty();
+    }
+}
