@@ -3,15 +3,20 @@ package io.mqttreactive.netty.internal.flow;
 import static io.mqttreactive.MqttQos.AT_LEAST_ONCE;
 import static io.mqttreactive.MqttQos.AT_MOST_ONCE;
 import static io.mqttreactive.MqttQos.EXACTLY_ONCE;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.anyPacket;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isConnect;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isDisconnect;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubAck;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRec;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRel;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPublish;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isSubscribe;
+import static io.mqttreactive.netty.testing.scripted.Packets.connAck;
+import static io.mqttreactive.netty.testing.scripted.Packets.pubAck;
 import static io.mqttreactive.netty.testing.scripted.Packets.pubComp;
 import static io.mqttreactive.netty.testing.scripted.Packets.pubRec;
 import static io.mqttreactive.netty.testing.scripted.Packets.publish;
+import static io.mqttreactive.netty.testing.scripted.Packets.publishWithAlias;
 import static io.mqttreactive.netty.testing.scripted.Packets.subAck;
 import static io.mqttreactive.netty.testing.scripted.ScriptedBroker.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,17 +25,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mqttreactive.MqttClient;
 import io.mqttreactive.MqttVersion;
 import io.mqttreactive.exception.MqttNotConnectedException;
+import io.mqttreactive.message.DisconnectReasonCode;
 import io.mqttreactive.message.MqttMessage;
 import io.mqttreactive.message.PublishResult;
+import io.mqttreactive.netty.internal.packet.AckPacket;
 import io.mqttreactive.netty.internal.packet.AuthPacket;
 import io.mqttreactive.netty.internal.packet.ConnectPacket;
 import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
+import io.mqttreactive.netty.internal.packet.PublishPacket;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
+import io.mqttreactive.options.ReconnectDelay;
+import io.mqttreactive.options.ReconnectOptions;
+import io.mqttreactive.options.SessionOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,7 +52,8 @@ import reactor.test.subscriber.TestSubscriber;
 /**
  * Rules that bind the client as a sender or receiver, checked on the wire against a scripted broker: one CONNECT
  * per connection, DISCONNECT as the last packet before the close, the answer to each inbound QoS, PUBREL order, a
- * reused QoS 1 packet id, and no AUTH without an Authentication Method.
+ * reused QoS 1 packet id, no AUTH without an Authentication Method, session state kept under the client id across
+ * connections, and topic aliases that end with their connection.
  */
 class ClientDutiesFlowTest {
 
@@ -177,5 +191,79 @@ class ClientDutiesFlowTest {
         assertThat(broker.awaitReceived(isDisconnect()).reasonCode()).isEqualTo(0x82);
         broker.awaitConnectionClosed();
         assertThat(broker.received(MqttPacketType.AUTH)).isEmpty();
+    }
+
+    private MqttClient persistentClient(MqttVersion version) {
+        broker = ScriptedBroker.start(version);
+        return broker.connectedClient(options -> options.clientId("session-owner")
+                .session(SessionOptions.DEFAULT.withCleanStart(false).withSessionExpiryInterval(Duration.ofHours(1)))
+                .reconnect(ReconnectOptions.DEFAULT.withDelay(ReconnectDelay.constant(Duration.ofMillis(10)))));
+    }
+
+    @BothVersions
+    @DisplayName("the session belongs to the client id and outlives its connection: after a drop the client "
+            + "resumes under the same client id and still holds the unacknowledged QoS 1 PUBLISH (re-sent with DUP "
+            + "and its id) and the PUBREL the broker awaits [MQTT-3.1.3-2] [MQTT-4.1.0-1] [MQTT-4.1.0-2] (3.1.1), "
+            + "[MQTT-3.1.3-2] [MQTT-4.1.0-1] (5.0)")
+    void sessionStateKeptUnderTheClientId(MqttVersion version) {
+        MqttClient client = persistentClient(version);
+        CompletableFuture<PublishResult> one = client.publish(MqttMessage.of("out/one",
+                "one".getBytes(StandardCharsets.UTF_8), AT_LEAST_ONCE)).toFuture();
+        PublishPacket first = broker.awaitReceived(isPublish(AT_LEAST_ONCE));
+        CompletableFuture<PublishResult> two = client.publish(MqttMessage.of("out/two",
+                "two".getBytes(StandardCharsets.UTF_8), EXACTLY_ONCE)).toFuture();
+        int second = broker.awaitReceived(isPublish(EXACTLY_ONCE)).packetId();
+        broker.send(pubRec(second));
+        broker.awaitReceived(isPubRel(second));
+
+        broker.closeConnection();
+        broker.awaitReceived(isConnect());
+        broker.send(connAck(true));
+        List<MqttPacket> resent = List.of(broker.awaitReceived(anyPacket()), broker.awaitReceived(anyPacket()));
+
+        assertThat(resent).filteredOn(PublishPacket.class::isInstance).singleElement()
+                .satisfies(packet -> {
+                    PublishPacket again = (PublishPacket) packet;
+                    assertThat(again.packetId()).isEqualTo(first.packetId());
+                    assertThat(again.dup()).isTrue();
+                    assertThat(again.topic()).isEqualTo("out/one");
+                });
+        assertThat(resent).filteredOn(packet -> packet.type() == MqttPacketType.PUBREL).singleElement()
+                .satisfies(packet -> assertThat(((AckPacket) packet).packetId()).isEqualTo(second));
+        assertThat(broker.received(MqttPacketType.CONNECT)).hasSize(2).allSatisfy(packet -> {
+            ConnectPacket connect = (ConnectPacket) packet;
+            assertThat(connect.clientId()).isEqualTo("session-owner");
+            assertThat(connect.cleanStart()).isFalse();
+        });
+        broker.send(pubAck(first.packetId()), pubComp(second));
+        assertThat(one).succeedsWithin(WAIT);
+        assertThat(two).succeedsWithin(WAIT);
+        broker.assertNothingElseReceived();
+    }
+
+    @Test
+    @DisplayName("topic aliases the broker set are forgotten with their connection: on the resumed session the "
+            + "old alias is unknown, a protocol error [MQTT-3.3.2-7] (5.0)")
+    void topicAliasesDoNotOutliveTheConnection() {
+        MqttClient client = persistentClient(MqttVersion.MQTT_5_0);
+        broker.whenever(isSubscribe()).answer(subscribe -> subAck(subscribe.packetId(), 0));
+        List<MqttMessage> received = new CopyOnWriteArrayList<>();
+        client.subscribe("alias/#", AT_MOST_ONCE).subscribe(received::add, error -> { });
+        broker.awaitReceivedCount(MqttPacketType.SUBSCRIBE, 1);
+        broker.send(publishWithAlias("alias/first", 3, "set", AT_MOST_ONCE, 0),
+                publishWithAlias("", 3, "used", AT_MOST_ONCE, 0));
+        broker.barrier();
+        assertThat(received).extracting(message -> message.topic() + "=" + message.payloadAsString())
+                .containsExactly("alias/first=set", "alias/first=used");
+
+        broker.closeConnection();
+        broker.awaitReceived(isConnect());
+        broker.send(connAck(true));
+        broker.barrier();
+        broker.send(publishWithAlias("", 3, "stale", AT_MOST_ONCE, 0));
+
+        broker.awaitReceived(isDisconnect(DisconnectReasonCode.PROTOCOL_ERROR.code()));
+        broker.awaitConnectionClosed();
+        assertThat(received).extracting(MqttMessage::payloadAsString).containsExactly("set", "used");
     }
 }
