@@ -7,6 +7,7 @@ import static io.mqttreactive.netty.testing.scripted.PacketMatcher.anyPacket;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isConnect;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isDisconnect;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubAck;
+import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubComp;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRec;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPubRel;
 import static io.mqttreactive.netty.testing.scripted.PacketMatcher.isPublish;
@@ -35,6 +36,7 @@ import io.mqttreactive.netty.internal.packet.DisconnectPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacket;
 import io.mqttreactive.netty.internal.packet.MqttPacketType;
 import io.mqttreactive.netty.internal.packet.PublishPacket;
+import io.mqttreactive.netty.testing.scripted.Packets;
 import io.mqttreactive.netty.testing.scripted.ScriptedBroker;
 import io.mqttreactive.options.ReconnectDelay;
 import io.mqttreactive.options.ReconnectOptions;
@@ -53,7 +55,8 @@ import reactor.test.subscriber.TestSubscriber;
  * Rules that bind the client as a sender or receiver, checked on the wire against a scripted broker: one CONNECT
  * per connection, DISCONNECT as the last packet before the close, the answer to each inbound QoS, PUBREL order, a
  * reused QoS 1 packet id, no AUTH without an Authentication Method, session state kept under the client id across
- * connections, and topic aliases that end with their connection.
+ * connections, topic aliases that end with their connection, and QoS 2 flows that finish after the message
+ * expired.
  */
 class ClientDutiesFlowTest {
 
@@ -265,5 +268,46 @@ class ClientDutiesFlowTest {
         broker.awaitReceived(isDisconnect(DisconnectReasonCode.PROTOCOL_ERROR.code()));
         broker.awaitConnectionClosed();
         assertThat(received).extracting(MqttMessage::payloadAsString).containsExactly("set", "used");
+    }
+
+    /** Longer than the one-second Message Expiry Interval below, so the message has expired by the next step. */
+    private static final Duration PAST_EXPIRY = Duration.ofMillis(1_200);
+
+    @Test
+    @DisplayName("QoS 2 sender: once its PUBLISH went out a message does not expire; a PUBREC after its one-second "
+            + "Message Expiry Interval still gets PUBREL and the publish completes on PUBCOMP [MQTT-4.3.3-7] (5.0)")
+    void sentQos2MessageDoesNotExpire() {
+        MqttClient client = connect(MqttVersion.MQTT_5_0);
+        CompletableFuture<PublishResult> result = client.publish(MqttMessage.builder().topic("out/expiring")
+                .payload("short-lived".getBytes(StandardCharsets.UTF_8)).qos(EXACTLY_ONCE)
+                .messageExpiryInterval(Duration.ofSeconds(1)).build()).toFuture();
+        PublishPacket sent = broker.awaitReceived(isPublish(EXACTLY_ONCE));
+        assertThat(sent.messageExpiryInterval()).isEqualTo(1);
+
+        broker.assertNothingReceivedWithin(PAST_EXPIRY);
+        assertThat(result).isNotDone();
+        broker.send(pubRec(sent.packetId()));
+        broker.awaitReceived(isPubRel(sent.packetId()));
+        broker.send(pubComp(sent.packetId()));
+        assertThat(result).succeedsWithin(WAIT);
+        broker.assertNothingElseReceived();
+    }
+
+    @Test
+    @DisplayName("QoS 2 receiver: a PUBREL that comes after the message's one-second Message Expiry Interval still "
+            + "gets PUBCOMP [MQTT-4.3.3-13] (5.0)")
+    void receivedQos2FlowFinishesAfterExpiry() {
+        MqttClient client = connect(MqttVersion.MQTT_5_0);
+        TestSubscriber<MqttMessage> subscriber = subscribe(client, "in/#");
+        broker.send(new PublishPacket("in/expiring", "short-lived".getBytes(StandardCharsets.UTF_8), EXACTLY_ONCE,
+                false, false, 21, 1, false, null, null, null, List.of(), 0, List.of()));
+        broker.awaitReceived(isPubRec(21));
+
+        broker.assertNothingReceivedWithin(PAST_EXPIRY);
+        broker.send(Packets.pubRel(21));
+        assertThat(broker.awaitReceived(isPubComp(21)).reasonCode()).isZero();
+        assertThat(subscriber.getReceivedOnNext()).extracting(MqttMessage::payloadAsString)
+                .containsExactly("short-lived");
+        subscriber.cancel();
     }
 }
