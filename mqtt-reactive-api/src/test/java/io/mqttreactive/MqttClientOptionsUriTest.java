@@ -46,6 +46,16 @@ class MqttClientOptionsUriTest {
         assertThat(options.password()).isEmpty();
     }
 
+    @ParameterizedTest(name = "[MQTT-7.1.2-1] (3.1.1), [MQTT-4.2.0-1] (5.0) the transports are TCP and WebSocket, "
+            + "each optionally under TLS: ordered, lossless, bidirectional byte streams; \"{0}\" is refused")
+    @ValueSource(strings = {"udp://broker", "coap://broker", "quic://broker", "http://broker"})
+    void onlyOrderedLosslessByteStreamTransports(String uri) {
+        assertThat(Transport.values()).containsExactly(Transport.TCP, Transport.WEBSOCKET);
+        assertThatThrownBy(() -> MqttClientOptions.parse(uri))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid MQTT URI '" + uri + "'");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mqtt", "mqtts", "ws", "wss"})
     void parsesCredentialsForEveryScheme(String scheme) {

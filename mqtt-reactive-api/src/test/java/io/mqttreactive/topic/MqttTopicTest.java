@@ -3,7 +3,9 @@ package io.mqttreactive.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqttreactive.MqttQos;
 import io.mqttreactive.exception.InvalidTopicException;
+import io.mqttreactive.message.MqttMessage;
 
 import java.util.stream.Stream;
 
@@ -45,6 +47,16 @@ class MqttTopicTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(specId)
                 .satisfies(e -> assertThat(((InvalidTopicException) e).topic()).isEqualTo(name));
+    }
+
+    @ParameterizedTest(name = "[MQTT-4.7.0-1] (5.0) the topic name \"{0}\" has a wildcard: neither a topic nor a "
+            + "message to publish can be made with it, so no PUBLISH ever carries it")
+    @ValueSource(strings = {"+", "#", "a/+/b", "a/#", "a+b", "a#"})
+    void noMessageCarriesAWildcardTopicName(String name) {
+        assertThatThrownBy(() -> MqttTopic.of(name)).isInstanceOf(InvalidTopicException.class);
+        assertThatThrownBy(() -> MqttMessage.of(name, new byte[0], MqttQos.AT_MOST_ONCE))
+                .isInstanceOf(InvalidTopicException.class);
+        assertThatThrownBy(() -> MqttMessage.builder().topic(name)).isInstanceOf(InvalidTopicException.class);
     }
 
     @Test

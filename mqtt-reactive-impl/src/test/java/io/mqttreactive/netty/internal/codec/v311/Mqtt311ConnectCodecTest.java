@@ -26,7 +26,8 @@ class Mqtt311ConnectCodecTest {
     private static final MqttVersion V311 = MqttVersion.MQTT_3_1_1;
 
     @Test
-    @DisplayName("minimal CONNECT: clean session, keep alive 60, client id 'abc'")
+    @DisplayName("[MQTT-3.1.2-18] (3.1.1) minimal CONNECT: clean session, keep alive 60, client id 'abc'; "
+            + "user name flag 0 and no user name in the payload")
     void minimal() {
         assertGolden(ConnectPacket.of(V311, "abc", true, 60), V311, hex(
                 "10",                   // CONNECT, flags 0000
@@ -36,6 +37,22 @@ class Mqtt311ConnectCodecTest {
                 "02",                   // connect flags: clean session
                 "003c",                 // keep alive 60 s
                 "0003 616263"));        // client id "abc"
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.1.3-4] [MQTT-3.1.3-11] (3.1.1) a non-ASCII client id and user name go as UTF-8 strings "
+            + "and decode back")
+    void nonAsciiClientIdAndUserName() {
+        String clientId = "\u00e9\u65e5\ud83d\ude00"; // e-acute, a CJK ideograph, an emoji outside the BMP
+        assertGolden(connect(clientId, true, 0, "\u00fc", null, null), V311, hex(
+                "10",                   // CONNECT, flags 0000
+                "19",                   // remaining length 25
+                "0004 4d515454",        // protocol name "MQTT"
+                "04",                   // protocol level 4
+                "82",                   // flags: user name 80 | clean session 02
+                "0000",                 // keep alive 0
+                "0009 c3a9 e697a5 f09f9880", // client id: 9 UTF-8 bytes, the emoji as one 4-byte sequence
+                "0002 c3bc"));          // user name "u-umlaut" in UTF-8
     }
 
     @Test

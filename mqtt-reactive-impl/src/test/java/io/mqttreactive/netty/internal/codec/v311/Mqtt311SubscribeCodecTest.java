@@ -38,6 +38,20 @@ class Mqtt311SubscribeCodecTest {
     }
 
     @Test
+    @DisplayName("[MQTT-3.8.3-1] (3.1.1) a non-ASCII topic filter goes as a UTF-8 string and decodes back")
+    void nonAsciiTopicFilter() {
+        // e-acute, a CJK ideograph and an emoji outside the BMP, then a multi-level wildcard
+        SubscribePacket packet = SubscribePacket.of(1,
+                List.of(SubscriptionRequest.of("\u00e9/\u65e5\ud83d\ude00/#", MqttQos.AT_MOST_ONCE)));
+        assertGolden(packet, V311, hex(
+                "82",                   // SUBSCRIBE, flags 0010
+                "11",                   // remaining length 17
+                "0001",                 // packet identifier 1
+                "000c c3a9 2f e697a5 f09f9880 2f 23", // topic filter: 12 UTF-8 bytes
+                "00"));                 // requested QoS 0
+    }
+
+    @Test
     @DisplayName("one filter at QoS 0 with packet identifier 65535")
     void maxPacketId() {
         assertGolden(SubscribePacket.of(65_535, List.of(SubscriptionRequest.of("$SYS/+/x", MqttQos.AT_MOST_ONCE))),

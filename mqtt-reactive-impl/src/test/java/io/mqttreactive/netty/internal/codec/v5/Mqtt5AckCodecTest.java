@@ -115,7 +115,8 @@ class Mqtt5AckCodecTest {
         assertMalformed(packet("70", "0001 00 03", "23 0001"));
     }
 
-    @ParameterizedTest(name = "encoder refuses {0} reason code 0x{1} ([MQTT-3.4.2-1] .. [MQTT-3.7.2-1] (5.0))")
+    @ParameterizedTest(name = "encoder refuses {0} reason code 0x{1}, not one of that packet's reason codes "
+            + "(PUBACK [MQTT-3.4.2-1], PUBREC [MQTT-3.5.2-1], PUBREL [MQTT-3.6.2-1], PUBCOMP [MQTT-3.7.2-1] (5.0))")
     @CsvSource({"PUBACK, 92", "PUBREC, 04", "PUBREL, 10", "PUBCOMP, 80"})
     void encoderRefusesReasonCode(MqttPacketType type, String reasonCode) {
         assertInvalid(AckPacket.of(type, 1, Integer.parseInt(reasonCode, 16)));

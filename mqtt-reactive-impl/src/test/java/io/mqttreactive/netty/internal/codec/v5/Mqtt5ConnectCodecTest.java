@@ -30,7 +30,8 @@ class Mqtt5ConnectCodecTest {
             List.of(new UserProperty("a", "1"), new UserProperty("a", "1")), "SCRAM", new byte[] {1, 2});
 
     @Test
-    @DisplayName("CONNECT without properties: Property Length 0 [MQTT-2.2.2-1] (5.0)")
+    @DisplayName("CONNECT without properties: Property Length 0 [MQTT-2.2.2-1] (5.0); user name and password flags 0 "
+            + "and neither in the payload [MQTT-3.1.2-16] [MQTT-3.1.2-18] (5.0)")
     void minimal() {
         assertGolden(ConnectPacket.of(MqttVersion.MQTT_5_0, "c1", true, 60), hex(
                 "10",                  // CONNECT, flags 0000
@@ -44,7 +45,8 @@ class Mqtt5ConnectCodecTest {
     }
 
     @Test
-    @DisplayName("CONNECT with every CONNECT property, a will with every will property, user name and password")
+    @DisplayName("CONNECT with every CONNECT property, a will with every will property, user name and password; "
+            + "user name flag 1 and the user name in the payload [MQTT-3.1.2-17] (5.0)")
     void everyProperty() {
         assertGolden(FULL, hex(
                 "10",                  // CONNECT
@@ -77,6 +79,27 @@ class Mqtt5ConnectCodecTest {
                 "0003 627965",         // will payload "bye"
                 "0004 75736572",       // user name "user"
                 "0002 7077"));         // password "pw"
+    }
+
+    @Test
+    @DisplayName("a non-ASCII client identifier, will topic and user name go as UTF-8 strings and decode back "
+            + "[MQTT-3.1.3-4] [MQTT-3.1.3-11] [MQTT-3.1.3-12] (5.0)")
+    void nonAsciiStrings() {
+        String clientId = "\u00e9\u65e5\ud83d\ude00"; // e-acute, a CJK ideograph, an emoji outside the BMP
+        ConnectPacket packet = new ConnectPacket(MqttVersion.MQTT_5_0, clientId, true, 0, "\u00fc", null,
+                WillPacket.of("\u00e9/\u65e5", new byte[0], MqttQos.AT_MOST_ONCE, false), 0,
+                ConnectPacket.DEFAULT_RECEIVE_MAXIMUM, 0, 0, false, true, List.of(), null, null);
+        assertGolden(packet, hex(
+                "10 25",               // CONNECT, remaining length 37
+                "0004 4d515454 05",    // "MQTT", level 5
+                "86",                  // user name, will QoS 0, will flag, clean start
+                "0000",                // keep alive 0
+                "00",                  // property length 0
+                "0009 c3a9 e697a5 f09f9880", // client identifier: 9 UTF-8 bytes, the emoji as one 4-byte sequence
+                "00",                  // will property length 0
+                "0006 c3a9 2f e697a5", // will topic "e-acute/ideograph" in UTF-8
+                "0000",                // empty will payload
+                "0002 c3bc"));         // user name "u-umlaut" in UTF-8
     }
 
     @Test

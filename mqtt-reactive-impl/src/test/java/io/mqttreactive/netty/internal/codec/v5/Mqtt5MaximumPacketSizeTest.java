@@ -57,14 +57,16 @@ class Mqtt5MaximumPacketSizeTest {
         assertThat(encodeWithin(packet, 22)).isEqualTo(encode(packet));
     }
 
-    @ParameterizedTest(name = "{0}: Reason String left out first ([MQTT-3.4.2-2] .. [MQTT-3.7.2-2] (5.0))")
+    @ParameterizedTest(name = "{0}: Reason String left out first (PUBACK [MQTT-3.4.2-2], PUBREC [MQTT-3.5.2-2], "
+            + "PUBREL [MQTT-3.6.2-2], PUBCOMP [MQTT-3.7.2-2] (5.0))")
     @EnumSource(value = MqttPacketType.class, names = {"PUBACK", "PUBREC", "PUBREL", "PUBCOMP"})
     void ackDropsReasonString(MqttPacketType type) {
         assertThat(encodeWithin(new AckPacket(type, 1, 0x00, REASON, USER), 21)).isEqualTo(hex(
                 firstByte(type), "0b", "0001", "00", "07", "26 0001 6b 0001 76"));
     }
 
-    @ParameterizedTest(name = "{0}: then User Properties, down to the short form ([MQTT-3.4.2-3] .. (5.0))")
+    @ParameterizedTest(name = "{0}: then User Properties, down to the short form (PUBACK [MQTT-3.4.2-3], "
+            + "PUBREC [MQTT-3.5.2-3], PUBREL [MQTT-3.6.2-3], PUBCOMP [MQTT-3.7.2-3] (5.0))")
     @EnumSource(value = MqttPacketType.class, names = {"PUBACK", "PUBREC", "PUBREL", "PUBCOMP"})
     void ackDropsUserProperties(MqttPacketType type) {
         assertThat(encodeWithin(new AckPacket(type, 1, 0x00, REASON, USER), 12))

@@ -154,6 +154,20 @@ class Mqtt5PublishCodecTest {
     }
 
     @Test
+    @DisplayName("a non-ASCII Content Type goes as a UTF-8 string and decodes back [MQTT-3.3.2-19] (5.0)")
+    void nonAsciiContentType() {
+        PublishPacket packet = new PublishPacket("t", new byte[0], MqttQos.AT_MOST_ONCE, false, false, 0,
+                PublishPacket.NO_MESSAGE_EXPIRY, false, "text/\u00e9\u65e5\ud83d\ude00", null, null, List.of(), 0,
+                List.of());
+        assertGolden(packet, hex(
+                "30",                  // PUBLISH, QoS 0
+                "15",                  // remaining length 21
+                "0001 74",             // topic name "t"
+                "11",                  // property length 17
+                "03 000e 746578742f c3a9 e697a5 f09f9880")); // Content Type: 14 UTF-8 bytes
+    }
+
+    @Test
     @DisplayName("an empty Content Type is kept as an empty string, not as absent")
     void emptyContentType() {
         assertGolden(withProperties("t", 0, List.of(), ""), hex("30 07", "0001 74", "03", "03 0000"));

@@ -36,6 +36,19 @@ class Mqtt5SubscribeCodecTest {
     }
 
     @Test
+    @DisplayName("a non-ASCII topic filter goes as a UTF-8 string and decodes back [MQTT-3.8.3-1] (5.0)")
+    void nonAsciiTopicFilter() {
+        // e-acute, a CJK ideograph and an emoji outside the BMP, then a multi-level wildcard
+        assertGolden(subscribe(SubscriptionRequest.of("\u00e9/\u65e5\ud83d\ude00/#", MqttQos.AT_MOST_ONCE)), hex(
+                "82",                  // SUBSCRIBE, flags 0010
+                "12",                  // remaining length 18
+                "0001",                // packet identifier 1
+                "00",                  // property length 0
+                "000c c3a9 2f e697a5 f09f9880 2f 23", // topic filter: 12 UTF-8 bytes
+                "00"));                // options: QoS 0
+    }
+
+    @Test
     @DisplayName("SUBSCRIBE with every property, every option, and packet identifier 65535")
     void everyPropertyAndOption() {
         SubscribePacket packet = new SubscribePacket(65_535, List.of(
