@@ -38,10 +38,13 @@ import reactor.core.publisher.Mono;
  * reached the operation waits asynchronously or fails with
  * {@link io.mqttreactive.exception.MqttBufferFullException}. All methods are thread-safe.
  *
- * <p><b>Not connected.</b> Publishes and subscriptions made while the client is not connected (before
- * {@link #connect()}, during a reconnect, after {@link #disconnect()}) wait in bounded offline queues and are
- * sent once connected ({@link io.mqttreactive.options.FlowControlOptions#offlineQueueSize()},
- * {@link io.mqttreactive.options.FlowControlOptions#offlineSubscriptionQueueSize()}).
+ * <p><b>Not connected.</b> Publishes and subscriptions made while a connection may still come (before
+ * {@link #connect()}, while connecting and during a reconnect) wait in bounded offline queues and are sent once
+ * connected ({@link io.mqttreactive.options.FlowControlOptions#offlineQueueSize()},
+ * {@link io.mqttreactive.options.FlowControlOptions#offlineSubscriptionQueueSize()}). After {@link #disconnect()},
+ * or once reconnecting gave up, a publish fails at once with
+ * {@link io.mqttreactive.exception.MqttNotConnectedException} until {@link #connect()} is called again; see
+ * {@link #publish(io.mqttreactive.message.MqttMessage)}.
  */
 public interface MqttClient {
 
