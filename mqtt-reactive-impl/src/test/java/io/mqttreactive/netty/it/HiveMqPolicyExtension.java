@@ -16,11 +16,14 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded HiveMQ extension that enforces {@link PolicyBroker}'s policy: anonymous clients are welcome,
@@ -31,7 +34,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HiveMqPolicyExtension implements ExtensionMain, SimpleAuthenticator, SubscriptionAuthorizer {
 
-    static EmbeddedExtension embedded() {
+    private volatile @Nullable PublishService publishService;
+
+    /** @return this extension, to give the broker */
+    EmbeddedExtension embedded() {
         return EmbeddedExtension.builder()
                 .withId("mqtt-reactive-test-policy")
                 .withName("mqtt-reactive test policy")
@@ -39,19 +45,20 @@ final class HiveMqPolicyExtension implements ExtensionMain, SimpleAuthenticator,
                 .withAuthor("mqtt-reactive")
                 .withPriority(1000)
                 .withStartPriority(1000)
-                .withExtensionMain(new HiveMqPolicyExtension())
+                .withExtensionMain(this)
                 .build();
     }
 
     /**
      * Publishes a QoS 1 message through HiveMQ's publish service, as the broker itself. HiveMQ closes the
      * connection of a client that publishes to a topic starting with {@code $}, but routes such a message from an
-     * extension.
+     * extension. The publish service is this broker's, kept when it started: {@link Services} is one per JVM and
+     * holds the services of whichever embedded broker started last.
      *
      * @return completes once HiveMQ took the message
      */
-    static CompletableFuture<Void> publishAsBroker(String topic, byte[] payload) {
-        return Services.publishService().publish(Builders.publish()
+    CompletableFuture<Void> publishAsBroker(String topic, byte[] payload) {
+        return Objects.requireNonNull(publishService, "the broker has not started").publish(Builders.publish()
                 .topic(topic)
                 .payload(ByteBuffer.wrap(payload))
                 .qos(Qos.AT_LEAST_ONCE)
@@ -60,6 +67,7 @@ final class HiveMqPolicyExtension implements ExtensionMain, SimpleAuthenticator,
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        publishService = Services.publishService();
         Services.securityRegistry().setAuthenticatorProvider(provider -> this);
         Services.securityRegistry().setAuthorizerProvider(provider -> this);
     }

@@ -44,12 +44,14 @@ record PolicyBroker(MqttTestBroker broker, ConnectReasonCode wrongPasswordRefusa
             "<mqtt><queued-messages><max-queue-size>10000</max-queue-size></queued-messages></mqtt>";
 
     private static PolicyBroker hivemq;
+    private static HiveMqPolicyExtension hivemqPolicy;
 
     /** HiveMQ with the whole policy, started once per JVM and shared by every HiveMQ suite of this package. */
     static synchronized PolicyBroker hivemq() {
         if (hivemq == null) {
+            hivemqPolicy = new HiveMqPolicyExtension();
             HiveMqBroker broker = HiveMqBroker.builder()
-                    .extension(HiveMqPolicyExtension.embedded())
+                    .extension(hivemqPolicy.embedded())
                     .extraConfig(HIVEMQ_QUEUE)
                     .startJvmWide();
             hivemq = new PolicyBroker(broker, ConnectReasonCode.BAD_USER_NAME_OR_PASSWORD, true, true, true);
@@ -92,7 +94,7 @@ record PolicyBroker(MqttTestBroker broker, ConnectReasonCode wrongPasswordRefusa
      */
     void publishToDollarTopic(MqttClient client, String topic, byte[] payload) {
         if (broker instanceof HiveMqBroker) {
-            Mono.fromFuture(() -> HiveMqPolicyExtension.publishAsBroker(topic, payload)).block(Received.TIMEOUT);
+            Mono.fromFuture(() -> hivemqPolicy.publishAsBroker(topic, payload)).block(Received.TIMEOUT);
         } else {
             client.publish(MqttMessage.of(topic, payload, MqttQos.AT_LEAST_ONCE)).block(Received.TIMEOUT);
         }
